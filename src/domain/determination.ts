@@ -1,0 +1,60 @@
+import type { IsoDate } from './dates.js';
+import type { Jurisdiction } from './jurisdiction.js';
+import type { Effect, Outcome, ReviewPolicy } from './outcome.js';
+import type { Classification } from './classification.js';
+import type { ScreeningResult } from './screening.js';
+import type { Confidence } from './measure.js';
+
+export interface ExceptionResult {
+  code: string;
+  /** true: usable if `requires` is met; false: not usable (see why); null: cannot tell (missing facts). */
+  available: boolean | null;
+  why: string;
+  citation?: string;
+  requires?: string[];
+  measure?: string;
+}
+
+export interface Finding {
+  measure: string;
+  effect: Effect;
+  citation: string;
+  summary: string;
+  because: string[];
+  /** The outcome this finding gives after licence exceptions. */
+  outcome: Outcome;
+  jurisdiction: Jurisdiction;
+  instrument: string;
+  confidence: Confidence;
+  items?: number[];
+  reviewPolicy?: ReviewPolicy;
+  exceptions?: ExceptionResult[];
+  /** Facts the measure needed and did not have (the finding is then a `review`). */
+  missing?: string[];
+}
+
+export interface JurisdictionResult {
+  jurisdiction: Jurisdiction;
+  outcome: Outcome;
+  findings: Finding[];
+  exceptions: ExceptionResult[];
+  /** The strictest review policy that governs the licence application, when one is needed. */
+  reviewPolicy?: ReviewPolicy;
+  /** Measures on the books that did not apply on the date, and why (stayed, not enforced ...). */
+  notApplied?: { measure: string; citation: string; why: string }[];
+}
+
+export interface Determination {
+  id?: string;
+  outcome: Outcome;
+  asOf: IsoDate;
+  jurisdictions: JurisdictionResult[];
+  classifications: Classification[];
+  screening: ({ party: number } & ScreeningResult)[];
+  redFlags: Finding[];
+  missing: string[];
+  ruleset: { version: string; hash: string };
+  lists: Record<string, IsoDate>;
+  /** Options that changed evaluation (e.g. enforceAiDiffusion). */
+  options?: Record<string, boolean>;
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { countrySchema, nonNegative, positive } from './schema-helpers.js';
+
+/**
+ * Facts about where an item came from, used by the foreign-direct-product and de minimis
+ * rules (rules.md §1.9–1.10) and by China's extraterritorial rules. Absent means unknown.
+ */
+const provenance = {
+  origin: countrySchema.optional(),
+  usContentPct: z.number().finite().min(0).max(100).optional(),
+  usTechnologyDirectProduct: z.boolean().optional(),
+  madeWithUsTools: z.boolean().optional(),
+  containsUsOriginIc: z.boolean().optional(),
+  chinaOriginContentPct: z.number().finite().min(0).max(100).optional(),
+  eccn: z.string().min(1).optional(),
+  quantity: nonNegative.optional(),
+  value: nonNegative.optional(),
+};
+
+export const performanceFigureSchema = z.strictObject({
+  bits: z.number().int().positive().max(128),
+  tops: nonNegative,
+  sparse: z.boolean().optional(),
+});
+
+export const dieSchema = z.strictObject({
+  areaMm2: positive,
+  nonPlanar: z.boolean().optional(),
+  memory: z.boolean().optional(),
+});
+
+export const catalogueRefSchema = z.strictObject({
+  kind: z.literal('catalogue'),
+  model: z.string().min(1),
+  datacenter: z.boolean().optional(),
+  ...provenance,
+});
+
+export const icItemSchema = z.strictObject({
+  kind: z.literal('ic'),
+  name: z.string().optional(),
+  model: z.string().optional(),
+  vendor: z.string().optional(),
+  datacenter: z.boolean().optional(),
+  performance: z.array(performanceFigureSchema).optional(),
+  dies: z.array(dieSchema).optional(),
+  dieAreaMm2: positive.optional(),
+  memoryBandwidthGBs: nonNegative.optional(),
+  interconnectGBs: nonNegative.optional(),
+  /** Logic made with non-planar transistors or at 16/14 nm or below (§772.1 "advanced-node IC"). */
+  advancedNode: z.boolean().optional(),
+  ...provenance,
+});
+
+export const memoryItemSchema = z.strictObject({
+  kind: z.literal('memory'),
+  name: z.string().optional(),
+  model: z.string().optional(),
+  hbm: z.boolean().optional(),
+  bandwidthGBs: nonNegative.optional(),
+  packageAreaMm2: positive.optional(),
+  ...provenance,
+});
+
+export const smeItemSchema = z.strictObject({
+  kind: z.literal('sme'),
+  name: z.string().optional(),
+  model: z.string().optional(),
+  vendor: z.string().optional(),
+  /** Equipment type, e.g. "lithography.duv_immersion", "etch.dielectric_high_aspect_ratio". */
+  category: z.string().optional(),
+  parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  ...provenance,
+});
+
+export const materialItemSchema = z.strictObject({
+  kind: z.literal('material'),
+  name: z.string().optional(),
+  substance: z.string().min(1),
+  form: z.string().optional(),
+  purityPct: z.number().finite().min(0).max(100).optional(),
+  ...provenance,
+});
+
+const softwareOrTechnology = {
+  name: z.string().optional(),
+  model: z.string().optional(),
+  /** The control code of the commodity this software/technology is for, e.g. "3A090.a". */
+  forCode: z.string().optional(),
+  ...provenance,
+};
+export const softwareItemSchema = z.strictObject({ kind: z.literal('software'), ...softwareOrTechnology });
+export const technologyItemSchema = z.strictObject({ kind: z.literal('technology'), ...softwareOrTechnology });
+
+export type PerformanceFigure = z.infer<typeof performanceFigureSchema>;
+export type Die = z.infer<typeof dieSchema>;
+export type CatalogueRef = z.infer<typeof catalogueRefSchema>;
+export type IcItem = z.infer<typeof icItemSchema>;
+export type MemoryItem = z.infer<typeof memoryItemSchema>;
+export type SmeItem = z.infer<typeof smeItemSchema>;
+export type MaterialItem = z.infer<typeof materialItemSchema>;
+export type SoftwareItem = z.infer<typeof softwareItemSchema>;
+export type TechnologyItem = z.infer<typeof technologyItemSchema>;
+
+export interface ComputerItem {
+  kind: 'computer';
+  name?: string | undefined;
+  model?: string | undefined;
+  datacenter?: boolean | undefined;
+  ics: Item[];
+  origin?: string | undefined;
+  usContentPct?: number | undefined;
+  usTechnologyDirectProduct?: boolean | undefined;
+  madeWithUsTools?: boolean | undefined;
+  containsUsOriginIc?: boolean | undefined;
+  chinaOriginContentPct?: number | undefined;
+  eccn?: string | undefined;
+  quantity?: number | undefined;
+  value?: number | undefined;
+}
+
+export type Item =
+  | CatalogueRef
+  | IcItem
+  | MemoryItem
+  | ComputerItem
+  | SmeItem
+  | MaterialItem
+  | SoftwareItem
+  | TechnologyItem;
+
+export type ItemKind = Exclude<Item['kind'], 'catalogue'>;
+export const ITEM_KINDS = ['ic', 'memory', 'computer', 'sme', 'material', 'software', 'technology'] as const;
+
+export const computerItemSchema: z.ZodType<ComputerItem> = z.strictObject({
+  kind: z.literal('computer'),
+  name: z.string().optional(),
+  model: z.string().optional(),
+  datacenter: z.boolean().optional(),
+  ics: z.array(z.lazy(() => itemSchema)).min(1),
+  ...provenance,
+});
+
+/**
+ * An item is a catalogue reference (`{ "model": ... }`) or a description with a `kind`.
+ * A bare `model` is read as a catalogue reference, so contract.md's short form works.
+ */
+export const itemSchema: z.ZodType<Item> = z.preprocess(
+  (v) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) && 'model' in v
+      ? { kind: 'catalogue', ...(v as object) }
+      : v,
+  z.discriminatedUnion(
+    'kind',
+    [
+      catalogueRefSchema,
+      icItemSchema,
+      memoryItemSchema,
+      computerItemSchema as never,
+      smeItemSchema,
+      materialItemSchema,
+      softwareItemSchema,
+      technologyItemSchema,
+    ],
+    {
+      error: () =>
+        'an item needs a "model" (a catalogue name) or a "kind" (one of ic, memory, computer, sme, material, software, technology)',
+    },
+  ),
+) as unknown as z.ZodType<Item>;

@@ -1,0 +1,2 @@
+export const JURISDICTIONS = ['US', 'JP', 'NL', 'CN', 'EU'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];

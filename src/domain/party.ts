@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { countrySchema } from './schema-helpers.js';
+
+export const PARTY_ROLES = ['buyer', 'intermediate_consignee', 'ultimate_consignee', 'end_user', 'exporter'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** What kind of business a party is; several rules turn on it (NAC excludes distributors). */
+export const PARTY_TYPES = [
+  'distributor',
+  'reseller',
+  'retailer',
+  'manufacturer',
+  'cloud_provider',
+  'datacenter_operator',
+  'fab',
+  'osat',
+  'research_institute',
+  'university',
+  'government',
+  'military',
+  'individual',
+  'other',
+] as const;
+export type PartyType = (typeof PARTY_TYPES)[number];
+
+export const partySchema = z.strictObject({
+  role: z.enum(PARTY_ROLES),
+  name: z.string().trim().min(1),
+  country: countrySchema.optional(),
+  headquarters: countrySchema.optional(),
+  ultimateParent: countrySchema.optional(),
+  address: z.string().optional(),
+  type: z.enum(PARTY_TYPES).optional(),
+  /** Other names the party is known by; each is screened too. */
+  aliases: z.array(z.string().min(1)).optional(),
+});
+export type Party = z.infer<typeof partySchema>;
+
+export const exporterSchema = z.strictObject({
+  name: z.string().optional(),
+  country: countrySchema.optional(),
+  headquarters: countrySchema.optional(),
+  ultimateParent: countrySchema.optional(),
+  /** The exporter is a U.S. person (§772.1), for the §744.6 support rules. */
+  usPerson: z.boolean().optional(),
+});
+export type Exporter = z.infer<typeof exporterSchema>;
