@@ -20,3 +20,20 @@ export interface Classification {
   /** Which version of the control text decided it, e.g. "2022-10-07" or "2023-11-17". */
   regime?: string;
 }
+
+/** What the bundled catalogue knows about a named product beyond its technical parameters. */
+export interface CatalogueInfo {
+  /** The catalogue's own name for the product (e.g. "NVIDIA H100 SXM5 80GB"). */
+  name: string;
+  vendor?: string | undefined;
+  /**
+   * Facts rules test through `item.tags`, e.g. `prc_3a090_ic` (BIS GP10 guidance names it),
+   * `is_informed_h20_class` (April-2025 letters), `china_only_sku`, `us_available_2026_01_15`.
+   */
+  tags: string[];
+  source?: string | undefined;
+  confidence?: string | undefined;
+  note?: string | undefined;
+  /** The classification the reference expects (chips.csv `expected_eccn`), for tests. */
+  expectedCode?: string | undefined;
+}

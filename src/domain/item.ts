@@ -168,3 +168,7 @@ export const itemSchema: z.ZodType<Item> = z.preprocess(
     },
   ),
 ) as unknown as z.ZodType<Item>;
+
+/** An item after catalogue references are replaced by the catalogue's description of the product. */
+export type ResolvedItem = Exclude<Item, CatalogueRef | ComputerItem> & { catalogue?: import('./classification.js').CatalogueInfo }
+  | (Omit<ComputerItem, 'ics'> & { ics: ResolvedItem[]; catalogue?: import('./classification.js').CatalogueInfo });
