@@ -27,7 +27,7 @@ export type Comparison =
   | { notContainsAny: Scalar[] }
   | { exists: boolean };
 
-export type Leaf = { fact: string } & Comparison;
+export type Leaf = { fact: string; label?: string } & Comparison;
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | Leaf | { always: true };
 
 export const COMPARISON_OPERATORS = [
@@ -56,6 +56,8 @@ const leafSchema = z
     containsAny: z.array(scalar).optional(),
     notContainsAny: z.array(scalar).optional(),
     exists: z.boolean().optional(),
+    /** Words for people: used in the trace instead of the raw fact path. */
+    label: z.string().optional(),
   })
   .refine((l) => COMPARISON_OPERATORS.filter((op) => l[op] !== undefined).length === 1, {
     message: `a condition on a fact needs exactly one operator (${COMPARISON_OPERATORS.join(', ')})`,
@@ -123,6 +125,10 @@ export const measureSchema = z.strictObject({
   tags: z.array(z.string()).default([]),
   /** For review policies: the requirement measures (or tags) whose licence they govern. */
   governs: z.array(z.string()).default([]),
+  /** Restricted-party lists whose hits this measure acts on: the finding cites each hit entry. */
+  lists: z.array(z.string()).default([]),
+  /** Review policies this one displaces when it applies (a specific lane over a default). */
+  overrides: z.array(z.string()).default([]),
   notes: z.string().optional(),
   sources: z.array(z.string()).default([]),
 });
@@ -167,5 +173,20 @@ export const groupsFileSchema = z.strictObject({
     .array(z.strictObject({ country: z.string(), as: z.string(), from: isoDateSchema.optional(), citation: z.string() }))
     .default([]),
   groups: z.record(z.string(), groupSchema),
+  /** Named sets of parties a rule refers to (e.g. the UAE entities approved in Supp. 8 to Part 740). */
+  partySets: z
+    .record(
+      z.string(),
+      z.strictObject({
+        title: z.string().min(1),
+        citation: z.string().min(1),
+        names: z.array(z.string().min(1)).min(1),
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+        confidence: z.enum(CONFIDENCE).default('high'),
+        notes: z.string().optional(),
+      }),
+    )
+    .default({}),
 });
 export type GroupsFile = z.output<typeof groupsFileSchema>;

@@ -1,0 +1,334 @@
+import {
+  outcomeOfEffect,
+  strictestPolicy,
+  worseOf,
+  worstOutcome,
+  type Classification,
+  type Determination,
+  type ExceptionResult,
+  type Finding,
+  type IsoDate,
+  type Jurisdiction,
+  type JurisdictionResult,
+  type Outcome,
+  type ResolvedItem,
+  type ReviewPolicy,
+  type ScreeningHit,
+  type Transaction,
+} from '../domain/index.js';
+import type { EvaluationOptions, FactContext, PartyScreening } from './context.js';
+import { isActiveOn } from './facts.js';
+import type { CompiledMeasure, Ruleset } from './ruleset.js';
+
+export interface EvaluationInput {
+  tx: Transaction;
+  asOf: IsoDate;
+  items: ResolvedItem[];
+  /** Classifications per item (index-aligned with items). */
+  classifications: Classification[][];
+  screening?: PartyScreening[] | undefined;
+  alertThreshold?: number;
+  options?: EvaluationOptions;
+  lists?: Record<string, IsoDate>;
+}
+
+/** Why a measure on the books did not apply on the date, or could not be known to. */
+interface StatusVerdict {
+  applies: boolean;
+  notAppliedWhy?: string;
+  unknownFuture?: string;
+}
+
+function statusOn(m: CompiledMeasure, date: IsoDate, options: EvaluationOptions): StatusVerdict {
+  for (const w of m.status) {
+    if (w.unlessOption && (options as Record<string, unknown>)[w.unlessOption] === true) continue;
+    if (date >= w.from && (w.to === undefined || date < w.to)) {
+      return { applies: false, notAppliedWhy: `${w.status.replace('_', ' ')} from ${w.from}${w.to ? ` to ${w.to}` : ''} (${w.by})` };
+    }
+    if (w.to !== undefined && date >= w.to && w.then === 'unknown') {
+      return {
+        applies: true,
+        unknownFuture: `the ${w.status.replace('_', ' ')} window (${w.by}) ended on ${w.to}; this rule pack does not know whether it was extended or the measure revived`,
+      };
+    }
+  }
+  if (m.knownUntil && date >= m.knownUntil.date) {
+    return { applies: true, unknownFuture: `${m.knownUntil.why} (known to this rule pack until ${m.knownUntil.date})` };
+  }
+  return { applies: true };
+}
+
+function inForce(m: CompiledMeasure, date: IsoDate): boolean {
+  return date >= m.effective.from && (m.effective.to === undefined || date < m.effective.to);
+}
+
+interface Draft {
+  measure: CompiledMeasure;
+  items: Set<number>;
+  because: string[];
+  missing: Set<string>;
+  outcome: Outcome;
+  exceptions: Map<string, ExceptionResult>;
+  reviewPolicy?: ReviewPolicy | undefined;
+  citations: string[];
+  fired: boolean;
+}
+
+function policyFromText(text: string | undefined): ReviewPolicy | undefined {
+  if (!text) return undefined;
+  const t = text.toLowerCase();
+  if (t.includes('policy of denial') && !t.includes('presumption')) return 'policy_of_denial';
+  if (t.includes('presumption of denial')) return 'presumption_of_denial';
+  if (t.includes('case-by-case') || t.includes('case by case')) return 'case_by_case';
+  if (t.includes('presumption of approval')) return 'presumption_of_approval';
+  return undefined;
+}
+
+/** The alert-level, active hits on the given lists, with the party each belongs to. */
+function listHits(ctx: FactContext, lists: string[]): { party: number; hit: ScreeningHit }[] {
+  const out: { party: number; hit: ScreeningHit }[] = [];
+  for (const p of ctx.screening ?? []) {
+    for (const r of p.results) {
+      for (const hit of r.hits) {
+        if (lists.includes(hit.list) && hit.score >= ctx.alertThreshold && isActiveOn(hit.entry, ctx.date)) out.push({ party: p.party, hit });
+      }
+    }
+  }
+  return out;
+}
+
+function mergeException(into: Map<string, ExceptionResult>, e: ExceptionResult): void {
+  const prev = into.get(e.code);
+  if (!prev) {
+    into.set(e.code, e);
+    return;
+  }
+  // One line that cannot use the exception keeps the whole shipment from using it.
+  if (prev.available === false) return;
+  if (e.available === false || (e.available === null && prev.available === true)) into.set(e.code, e);
+}
+
+/**
+ * Evaluates every measure in force on the as-of date against each item line, then combines:
+ * findings per jurisdiction, licence exceptions, review policies, and the worst outcome.
+ * Pure: the same input and ruleset give the same determination, whatever the clock says.
+ */
+export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): Omit<Determination, 'screening' | 'ruleset' | 'lists'> {
+  const options = input.options ?? {};
+  const date = input.asOf;
+  const results: JurisdictionResult[] = [];
+  const allMissing = new Set<string>();
+  const redFlags: Finding[] = [];
+
+  for (const cl of input.classifications.flat()) for (const m of cl.missing ?? []) allMissing.add(`items[${cl.item}]: ${m}`);
+
+  for (const jurisdiction of ruleset.jurisdictions) {
+    const drafts = new Map<string, Draft>();
+    const notApplied = new Map<string, { measure: string; citation: string; why: string }>();
+    const contexts = input.items.map((item, i) => makeContext(ruleset, input, item, i, jurisdiction, options));
+    const requirements = ruleset.measures.filter((m) => m.jurisdiction === jurisdiction && m.kind === 'requirement' && inForce(m, date));
+
+    // Phase 1: which requirements apply, per item line.
+    for (const m of requirements) {
+      const verdict = statusOn(m, date, options);
+      const ctxs = m.per === 'transaction' ? contexts.slice(0, 1) : contexts;
+      for (const ctx of ctxs) {
+        const v = m.test.test(ctx);
+        if (v === false) continue;
+        if (!verdict.applies) {
+          if (v === true) notApplied.set(m.id, { measure: m.id, citation: m.citation, why: verdict.notAppliedWhy ?? 'not applied' });
+          continue;
+        }
+        const draft = drafts.get(m.id) ?? newDraft(m);
+        drafts.set(m.id, draft);
+        if (m.per === 'item') draft.items.add(ctx.itemIndex);
+        if (v === undefined) {
+          const missing = new Set<string>();
+          m.test.missing(ctx, missing);
+          for (const x of missing) draft.missing.add(x);
+          draft.outcome = worseOf(draft.outcome, 'review');
+          pushUnique(draft.because, `cannot tell whether this applies: ${[...missing].join(', ') || 'a fact'} unknown`);
+          continue;
+        }
+        draft.fired = true;
+        const lines: string[] = [];
+        m.test.explain(ctx, lines);
+        for (const l of lines) pushUnique(draft.because, l);
+        if (m.lists.length) addListDetails(draft, ctx, m.lists);
+        const base = m.confidence === 'low' ? worseOf(outcomeOfEffect(m.effect), 'review') : outcomeOfEffect(m.effect);
+        draft.outcome = worseOf(draft.outcome, verdict.unknownFuture ? worseOf(base, 'review') : base);
+        if (verdict.unknownFuture) pushUnique(draft.because, verdict.unknownFuture);
+      }
+    }
+
+    // Phase 2: licence exceptions, now that we know which measures (and tags) apply.
+    const firedMeasures = new Set([...drafts.values()].filter((d) => d.fired).map((d) => d.measure.id));
+    const firedTags = new Set([...drafts.values()].filter((d) => d.fired).flatMap((d) => d.measure.tags));
+    for (const ctx of contexts) ctx.fired = { measures: firedMeasures, tags: firedTags };
+    for (const d of drafts.values()) {
+      if (!d.fired || d.measure.compiledExceptions.length === 0) continue;
+      const ctxs = d.measure.per === 'transaction' ? contexts.slice(0, 1) : contexts.filter((c) => d.items.has(c.itemIndex));
+      for (const ctx of ctxs) {
+        for (const ex of d.measure.compiledExceptions) {
+          const v = ex.test.test(ctx);
+          let why: string;
+          if (v === true) {
+            const lines: string[] = [];
+            ex.test.explain(ctx, lines);
+            why = lines.join('; ');
+          } else if (v === false) {
+            const lines: string[] = [];
+            ex.test.failures(ctx, lines);
+            why = lines.join('; ');
+          } else {
+            const missing = new Set<string>();
+            ex.test.missing(ctx, missing);
+            why = `cannot tell: ${[...missing].join(', ')} unknown`;
+          }
+          mergeException(d.exceptions, {
+            code: ex.code,
+            available: v === undefined ? null : v,
+            why: `${ex.summary}${why ? ` — ${why}` : ''}`,
+            citation: ex.citation,
+            requires: ex.requires,
+            measure: d.measure.id,
+          });
+        }
+      }
+      const usable = [...d.exceptions.values()].some((e) => e.available === true);
+      if (usable && d.outcome === 'license_required') d.outcome = 'exception_available';
+    }
+
+    // Phase 3: review policies for the licences still required.
+    const licensed = [...drafts.values()].filter((d) => d.fired && d.outcome === 'license_required');
+    const policyDrafts: Draft[] = [];
+    if (licensed.length) {
+      const licensedIds = new Set(licensed.map((d) => d.measure.id));
+      const licensedTags = new Set(licensed.flatMap((d) => d.measure.tags));
+      const policies = ruleset.measures.filter((m) => m.jurisdiction === jurisdiction && m.kind === 'review_policy' && inForce(m, date));
+      for (const m of policies) {
+        if (!statusOn(m, date, options).applies) continue;
+        if (m.governs.length && !m.governs.some((g) => licensedIds.has(g) || licensedTags.has(g))) continue;
+        for (const ctx of contexts) {
+          if (m.test.test(ctx) !== true) continue;
+          const draft = policyDrafts.find((p) => p.measure.id === m.id) ?? newDraft(m);
+          if (!policyDrafts.includes(draft)) policyDrafts.push(draft);
+          draft.fired = true;
+          draft.items.add(ctx.itemIndex);
+          draft.reviewPolicy = m.reviewPolicy;
+          const lines: string[] = [];
+          m.test.explain(ctx, lines);
+          for (const l of lines) pushUnique(draft.because, l);
+        }
+      }
+      const overridden = new Set(policyDrafts.flatMap((p) => p.measure.overrides));
+      for (let i = policyDrafts.length - 1; i >= 0; i--) if (overridden.has(policyDrafts[i]!.measure.id)) policyDrafts.splice(i, 1);
+    }
+
+    const findings = [...drafts.values(), ...policyDrafts].map(toFinding);
+    for (const f of findings) {
+      for (const m of f.missing ?? []) allMissing.add(m);
+      if (f.effect === 'red_flag') redFlags.push(f);
+    }
+    const outcome = worstOutcome(findings.map((f) => f.outcome));
+    const exceptions = new Map<string, ExceptionResult>();
+    for (const f of findings) for (const e of f.exceptions ?? []) mergeException(exceptions, e);
+    const result: JurisdictionResult = { jurisdiction, outcome, findings, exceptions: [...exceptions.values()] };
+    if (outcome === 'license_required') {
+      const policy = strictestPolicy(findings.flatMap((f) => (f.reviewPolicy ? [f.reviewPolicy] : [])));
+      if (policy) result.reviewPolicy = policy;
+    }
+    if (notApplied.size) result.notApplied = [...notApplied.values()];
+    results.push(result);
+  }
+
+  return {
+    ...(input.tx.id !== undefined ? { id: input.tx.id } : {}),
+    outcome: worstOutcome(results.map((r) => r.outcome)),
+    asOf: date,
+    jurisdictions: results,
+    classifications: input.classifications.flat(),
+    redFlags,
+    missing: [...allMissing],
+    ...(options.enforceAiDiffusion ? { options: { enforceAiDiffusion: true } } : {}),
+  };
+}
+
+function newDraft(m: CompiledMeasure): Draft {
+  return {
+    measure: m,
+    items: new Set(),
+    because: [],
+    missing: new Set(),
+    outcome: m.kind === 'requirement' ? 'no_license_required' : 'no_license_required',
+    exceptions: new Map(),
+    reviewPolicy: m.reviewPolicy,
+    citations: [],
+    fired: false,
+  };
+}
+
+function pushUnique(arr: string[], s: string): void {
+  if (!arr.includes(s)) arr.push(s);
+}
+
+function addListDetails(draft: Draft, ctx: FactContext, lists: string[]): void {
+  for (const { party, hit } of listHits(ctx, lists)) {
+    const name = ctx.tx.parties[party]?.name ?? '?';
+    pushUnique(
+      draft.because,
+      `party ${party} "${name}" matches ${hit.list} entry "${hit.name}" (score ${hit.score.toFixed(2)}${hit.country ? `, ${hit.country}` : ''}${hit.citation ? `; ${hit.citation}` : ''})`,
+    );
+    if (hit.citation) pushUnique(draft.citations, hit.citation);
+    const fns = hit.entry?.footnotes ?? [];
+    if (fns.length) pushUnique(draft.because, `entry carries Entity List footnote ${fns.join(', ')}`);
+    if (hit.entry?.licenseRequirement) pushUnique(draft.because, `licence requirement: ${hit.entry.licenseRequirement}`);
+    const policy = policyFromText(hit.entry?.licensePolicy);
+    if (hit.entry?.licensePolicy) pushUnique(draft.because, `licence review policy: ${hit.entry.licensePolicy}`);
+    if (policy) draft.reviewPolicy = strictestPolicy([policy, ...(draft.reviewPolicy ? [draft.reviewPolicy] : [])]);
+  }
+}
+
+function toFinding(d: Draft): Finding {
+  const m = d.measure;
+  const f: Finding = {
+    measure: m.id,
+    effect: m.kind === 'review_policy' ? 'informational' : m.effect,
+    citation: d.citations.length ? `${m.citation}; ${d.citations.join('; ')}` : m.citation,
+    summary: m.summary,
+    because: d.because,
+    outcome: m.kind === 'review_policy' ? 'no_license_required' : d.outcome,
+    jurisdiction: m.jurisdiction,
+    instrument: m.instrument,
+    confidence: m.confidence,
+  };
+  if (d.items.size) f.items = [...d.items].sort((a, b) => a - b);
+  if (d.reviewPolicy) f.reviewPolicy = d.reviewPolicy;
+  if (d.exceptions.size) f.exceptions = [...d.exceptions.values()];
+  if (d.missing.size) f.missing = [...d.missing];
+  return f;
+}
+
+function makeContext(
+  ruleset: Ruleset,
+  input: EvaluationInput,
+  item: ResolvedItem,
+  itemIndex: number,
+  jurisdiction: Jurisdiction,
+  options: EvaluationOptions,
+): FactContext {
+  return {
+    date: input.asOf,
+    tx: input.tx,
+    item,
+    itemIndex,
+    classifications: input.classifications[itemIndex] ?? [],
+    screening: input.screening,
+    alertThreshold: input.alertThreshold ?? 0.85,
+    options,
+    groups: ruleset.groups,
+    partySets: ruleset.partySets,
+    jurisdiction,
+    memo: new Map(),
+  };
+}
