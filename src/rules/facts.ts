@@ -1,5 +1,6 @@
 import type { Party, ResolvedItem } from '../domain/index.js';
 import type { FactContext, FactResult } from './context.js';
+import { TOPIC_FACTS } from './facts/index.js';
 
 export type FactType = 'string' | 'number' | 'boolean' | 'country' | 'list' | 'countryList';
 
@@ -275,7 +276,7 @@ export class FactRegistry {
   private readonly byPath = new Map<string, FactDef>();
 
   constructor(extra: FactDef[] = []) {
-    for (const d of [...defs, ...extra]) {
+    for (const d of [...defs, ...TOPIC_FACTS, ...extra]) {
       if (this.byPath.has(d.path)) throw new Error(`fact ${d.path} is defined twice`);
       this.byPath.set(d.path, d);
     }
