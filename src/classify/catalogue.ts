@@ -1,0 +1,143 @@
+import { entryFromRow, type CatalogueEntry, type CatalogueRow } from './catalogue-row.js';
+import { keySimilarity, modelTokens, nameVariants, normaliseModel } from './model-name.js';
+
+/** What a name found in the catalogue. */
+export type CatalogueMatch =
+  | { kind: 'exact'; entry: CatalogueEntry }
+  /** The name's words fit exactly one product (e.g. "H100 SXM"). */
+  | { kind: 'partial'; entry: CatalogueEntry }
+  /** The name fits several products; naming one is the user's job, not ours. */
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'unknown' };
+
+export interface Catalogue {
+  readonly entries: readonly CatalogueEntry[];
+  /** The product a name means, or undefined when it is unknown or ambiguous. */
+  resolve(model: string): CatalogueEntry | undefined;
+  /** The same lookup, saying why nothing was found. */
+  match(model: string): CatalogueMatch;
+  /** The `n` catalogue names most like `model`, best first (for error messages). */
+  closest(model: string, n: number): string[];
+}
+
+interface Indexed {
+  entry: CatalogueEntry;
+  keys: string[];
+  tokens: Set<string>;
+}
+
+const MEMO_LIMIT = 10_000;
+
+/**
+ * Builds the catalogue from CSV rows (pure: the loader in src/bundle reads the file). Throws a
+ * CatalogueRowError for a row that does not make sense and an Error for two rows with one name.
+ */
+export function buildCatalogue(rows: readonly CatalogueRow[]): Catalogue {
+  const indexed: Indexed[] = [];
+  const byKey = new Map<string, CatalogueEntry>();
+  const clashes = new Map<string, Set<string>>();
+  const fullNames = new Map<string, string>();
+
+  rows.forEach((row, i) => {
+    const entry = entryFromRow(row, i + 1);
+    const full = normaliseModel(entry.name);
+    const dup = fullNames.get(full);
+    if (dup !== undefined) throw new Error(`catalogue row ${i + 1}: "${entry.name}" has the same name as "${dup}" once case and punctuation are ignored`);
+    fullNames.set(full, entry.name);
+    const keys = [...new Set(nameVariants(entry.name).map(normaliseModel))];
+    const tokens = new Set(modelTokens(entry.name));
+    indexed.push({ entry, keys, tokens });
+  });
+
+  // A short form that two products share (after the brand is dropped, say) names neither of them.
+  for (const { entry, keys } of indexed) {
+    for (const key of keys) {
+      const owner = byKey.get(key);
+      const clash = clashes.get(key);
+      if (clash !== undefined) clash.add(entry.name);
+      else if (owner !== undefined && owner !== entry) {
+        clashes.set(key, new Set([owner.name, entry.name]));
+        byKey.delete(key);
+      } else byKey.set(key, entry);
+    }
+  }
+  // Full names always win over another product's short form.
+  for (const { entry } of indexed) {
+    const full = normaliseModel(entry.name);
+    byKey.set(full, entry);
+    clashes.delete(full);
+  }
+
+  const memo = new Map<string, CatalogueMatch>();
+
+  function match(model: string): CatalogueMatch {
+    const key = normaliseModel(model);
+    const hit = byKey.get(key);
+    if (hit !== undefined) return { kind: 'exact', entry: hit };
+    const clash = clashes.get(key);
+    if (clash !== undefined) return { kind: 'ambiguous', candidates: [...clash].sort() };
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const found = matchByWords(model);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
+    return found;
+  }
+
+  /**
+   * Words of the name, each equal to or the start of a word of one product (so "H100 SXM" is
+   * "NVIDIA H100 SXM5 80GB"). At least one word with a digit must match whole: a model number
+   * is what tells products apart, and "B3" should not quietly become "B300".
+   */
+  function matchByWords(model: string): CatalogueMatch {
+    const words = modelTokens(model);
+    if (words.length === 0) return { kind: 'unknown' };
+    const found: CatalogueEntry[] = [];
+    for (const x of indexed) {
+      let anchored = false;
+      let all = true;
+      for (const w of words) {
+        if (x.tokens.has(w)) {
+          if (/\d/.test(w)) anchored = true;
+          continue;
+        }
+        let prefix = false;
+        for (const t of x.tokens) if (t.startsWith(w)) prefix = true;
+        if (!prefix) {
+          all = false;
+          break;
+        }
+      }
+      if (all && anchored) found.push(x.entry);
+    }
+    if (found.length === 1) return { kind: 'partial', entry: found[0] as CatalogueEntry };
+    if (found.length > 1) return { kind: 'ambiguous', candidates: found.map((e) => e.name).sort() };
+    return { kind: 'unknown' };
+  }
+
+  function closest(model: string, n: number): string[] {
+    const query = normaliseModel(model);
+    const words = new Set(modelTokens(model));
+    const scored = indexed.map((x) => {
+      let score = 0;
+      for (const k of x.keys) score = Math.max(score, keySimilarity(query, k));
+      let shared = 0;
+      for (const w of words) if (x.tokens.has(w)) shared++;
+      const overlap = words.size === 0 ? 0 : shared / words.size;
+      return { name: x.entry.name, score: score + 0.5 * overlap };
+    });
+    scored.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return scored.slice(0, Math.max(0, n)).map((s) => s.name);
+  }
+
+  const entries = Object.freeze(indexed.map((x) => x.entry));
+  return {
+    entries,
+    match,
+    resolve(model: string): CatalogueEntry | undefined {
+      const m = match(model);
+      return m.kind === 'exact' || m.kind === 'partial' ? m.entry : undefined;
+    },
+    closest,
+  };
+}

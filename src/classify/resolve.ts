@@ -1,0 +1,53 @@
+import { InputError, type CatalogueRef, type IcItem, type Item, type ResolvedItem } from '../domain/index.js';
+import type { Catalogue } from './catalogue.js';
+
+/**
+ * Replaces catalogue references (`{ "model": ... }`, also inside a computer's `ics`) by the
+ * catalogue's description of the product. What the reference says about this shipment —
+ * provenance, quantity, value, a declared ECCN — is kept and wins over the catalogue, and so
+ * does an explicit `datacenter` (the buyer may know how a part is marketed to them).
+ *
+ * `path` is where the item sits in the input (e.g. `items[0]`), so an unknown model names the
+ * field: `items[0].model`.
+ */
+export function resolveItem(item: Item, catalogue: Catalogue, path = ''): ResolvedItem {
+  switch (item.kind) {
+    case 'catalogue':
+      return fromCatalogue(item, catalogue, path);
+    case 'computer': {
+      let changed = false;
+      const ics = item.ics.map((ic, k) => {
+        const r = resolveItem(ic, catalogue, `${path}${path ? '.' : ''}ics[${k}]`);
+        if (r !== ic) changed = true;
+        return r;
+      });
+      return changed ? { ...item, ics } : (item as ResolvedItem);
+    }
+    default:
+      return item;
+  }
+}
+
+function fromCatalogue(ref: CatalogueRef, catalogue: Catalogue, path: string): ResolvedItem {
+  const m = catalogue.match(ref.model);
+  if (m.kind === 'ambiguous' || m.kind === 'unknown') {
+    const message =
+      m.kind === 'ambiguous'
+        ? `"${ref.model}" matches several catalogue models (${quoteList(m.candidates)}); give the full name`
+        : `unknown model "${ref.model}"; closest catalogue names: ${quoteList(catalogue.closest(ref.model, 3))}`;
+    throw new InputError([{ path: `${path}${path ? '.' : ''}model`, message }]);
+  }
+  const { entry } = m;
+  const ic: IcItem & { catalogue: typeof entry.info } = { ...entry.ic, catalogue: entry.info };
+  if (entry.origin !== undefined) ic.origin = entry.origin;
+  for (const key of Object.keys(ref) as (keyof CatalogueRef)[]) {
+    if (key === 'kind' || key === 'model') continue;
+    const value = ref[key];
+    if (value !== undefined) (ic as Record<string, unknown>)[key] = value;
+  }
+  return ic;
+}
+
+function quoteList(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}
