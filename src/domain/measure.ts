@@ -183,6 +183,8 @@ export const groupsFileSchema = z.strictObject({
         names: z.array(z.string().min(1)).min(1),
         from: isoDateSchema.optional(),
         to: isoDateSchema.optional(),
+        /** From this date membership is unknown to the pack (an authorisation that lapses absent notice). */
+        knownUntil: isoDateSchema.optional(),
         confidence: z.enum(CONFIDENCE).default('high'),
         notes: z.string().optional(),
       }),

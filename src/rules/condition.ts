@@ -227,7 +227,7 @@ function compileLeaf(leaf: Leaf, env: CompileEnv, path: (string | number)[]): Co
       ? formatValue((r.value as string[]).filter((c) => inGroups(ctx, c)))
       : formatValue(r.value ?? 'unknown');
     const subject = leaf.fact.startsWith('item.') ? `item ${ctx.itemIndex}: ${def.label}` : def.label;
-    if (leaf.label) return holds ? `${leaf.label} (${subject} ${shown})` : `not ${leaf.label} (${subject} ${shown})`;
+    if (leaf.label) return holds ? `${leaf.label} (${subject} ${shown})` : `not met: ${leaf.label} (${subject} ${shown})`;
     return `${subject} ${shown} ${opText(!holds)}`;
   };
 

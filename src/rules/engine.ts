@@ -129,7 +129,12 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     const requirements = ruleset.measures.filter((m) => m.jurisdiction === jurisdiction && m.kind === 'requirement' && inForce(m, date));
 
     // Phase 1: which requirements apply, per item line.
+    const unscreenedLists: CompiledMeasure[] = [];
     for (const m of requirements) {
+      if (m.lists.length && input.screening === undefined && input.tx.parties.length) {
+        unscreenedLists.push(m);
+        continue;
+      }
       const verdict = statusOn(m, date, options);
       const ctxs = m.per === 'transaction' ? contexts.slice(0, 1) : contexts;
       for (const ctx of ctxs) {
@@ -160,6 +165,8 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
         if (verdict.unknownFuture) pushUnique(draft.because, verdict.unknownFuture);
       }
     }
+
+    if (unscreenedLists.length) drafts.set(NOT_SCREENED, notScreenedDraft(unscreenedLists));
 
     // Phase 2: licence exceptions, now that we know which measures (and tags) apply.
     const firedMeasures = new Set([...drafts.values()].filter((d) => d.fired).map((d) => d.measure.id));
@@ -221,14 +228,20 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
           for (const l of lines) pushUnique(draft.because, l);
         }
       }
-      const overridden = new Set(policyDrafts.flatMap((p) => p.measure.overrides));
-      for (let i = policyDrafts.length - 1; i >= 0; i--) if (overridden.has(policyDrafts[i]!.measure.id)) policyDrafts.splice(i, 1);
+      // A specific lane displaces a default only for the item lines the lane covers.
+      for (let i = policyDrafts.length - 1; i >= 0; i--) {
+        const p = policyDrafts[i]!;
+        const covering = policyDrafts.filter((o) => o.measure.overrides.includes(p.measure.id));
+        if (!covering.length) continue;
+        const covered = new Set(covering.flatMap((o) => [...o.items]));
+        if ([...p.items].every((item) => covered.has(item))) policyDrafts.splice(i, 1);
+      }
     }
 
     const findings = [...drafts.values(), ...policyDrafts].map(toFinding);
     for (const f of findings) {
       for (const m of f.missing ?? []) allMissing.add(m);
-      if (f.effect === 'red_flag') redFlags.push(f);
+      if (f.effect === 'red_flag' && !f.missing) redFlags.push(f);
     }
     const outcome = worstOutcome(findings.map((f) => f.outcome));
     const exceptions = new Map<string, ExceptionResult>();
@@ -252,6 +265,27 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     missing: [...allMissing],
     ...(options.enforceAiDiffusion ? { options: { enforceAiDiffusion: true } } : {}),
   };
+}
+
+const NOT_SCREENED = 'redline.screening.not-run';
+
+/** One review finding in place of every list-based measure, when parties were not screened. */
+function notScreenedDraft(measures: CompiledMeasure[]): Draft {
+  const first = measures[0]!;
+  const measure: CompiledMeasure = {
+    ...first,
+    id: NOT_SCREENED,
+    title: 'Parties not screened',
+    instrument: 'Redline',
+    citation: measures.map((m) => m.citation).join('; '),
+    summary: `Parties were not screened, so these list rules could not be checked: ${measures.map((m) => m.id).join(', ')}`,
+    effect: 'informational',
+    confidence: 'high',
+    exceptions: [],
+    compiledExceptions: [],
+    tags: [],
+  };
+  return { ...newDraft(measure), outcome: 'review', missing: new Set(['screening (not run)']), because: ['screening was not run for this determination'] };
 }
 
 function newDraft(m: CompiledMeasure): Draft {

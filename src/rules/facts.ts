@@ -64,7 +64,7 @@ export function advancedComputingLevel(code: string, kind: string): 'a' | 'b' | 
 function describeUsClassification(ctx: FactContext, holds: boolean): string | undefined {
   const cl = usClassification(ctx);
   if (!cl) return undefined;
-  return `item ${ctx.itemIndex} is ${cl.code}${holds ? '' : ' (not in scope)'} (${cl.because})`;
+  return `item ${ctx.itemIndex} is ${cl.code}${holds ? '' : ', outside this condition'} (${cl.because})`;
 }
 
 function itemPath(ctx: FactContext, field: string): string {
@@ -145,7 +145,13 @@ const defs: FactDef[] = [
     get: (c) => {
       const parties = receivingParties(c);
       if (parties.length === 0) return unknown('parties');
-      return known(parties.every(({ party }) => c.partySets.contains('us.supp8-approved-uae', party.name, c.date)));
+      const missing: string[] = [];
+      for (const { party, index } of parties) {
+        const inSet = c.partySets.contains('us.supp8-approved-uae', party.name, c.date);
+        if (inSet === false) return known(false);
+        if (inSet === undefined) missing.push(`parties[${index}]: Supp. 8 approval after its expiry`);
+      }
+      return missing.length ? unknown(...missing) : known(true);
     },
   },
   // — the item

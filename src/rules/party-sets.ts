@@ -18,6 +18,7 @@ interface PartySet {
   names: Set<string>;
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
+  knownUntil?: IsoDate | undefined;
 }
 
 /**
@@ -31,7 +32,7 @@ export class PartySets {
   constructor(files: GroupsFile[]) {
     for (const f of files) {
       for (const [name, s] of Object.entries(f.partySets)) {
-        this.sets.set(name, { title: s.title, citation: s.citation, names: new Set(s.names.map(foldPartyName)), from: s.from, to: s.to });
+        this.sets.set(name, { title: s.title, citation: s.citation, names: new Set(s.names.map(foldPartyName)), from: s.from, to: s.to, knownUntil: s.knownUntil });
       }
     }
   }
@@ -48,12 +49,21 @@ export class PartySets {
     return this.sets.get(name)?.title ?? name;
   }
 
-  contains(set: string, partyName: string, date: IsoDate): boolean {
-    const s = this.sets.get(set);
-    if (!s || !inInterval(date, s)) return false;
+  /**
+   * Whether the party is in any set whose name is `family` or starts with `family.` on the date:
+   * undefined when it is in a set whose membership the pack cannot vouch for after `knownUntil`.
+   */
+  contains(family: string, partyName: string, date: IsoDate): boolean | undefined {
     const folded = foldPartyName(partyName);
-    if (s.names.has(folded)) return true;
-    for (const n of s.names) if (folded.startsWith(`${n} `)) return true;
-    return false;
+    let result: boolean | undefined = false;
+    for (const [name, s] of this.sets) {
+      if (name !== family && !name.startsWith(`${family}.`)) continue;
+      if (!inInterval(date, s)) continue;
+      const member = s.names.has(folded) || [...s.names].some((n) => folded.startsWith(`${n} `));
+      if (!member) continue;
+      if (s.knownUntil && date >= s.knownUntil) result = undefined;
+      else return true;
+    }
+    return result;
   }
 }

@@ -1,0 +1,78 @@
+import {
+  InputError,
+  itemSchema,
+  parseInput,
+  type Classification,
+  type Determination,
+  type IsoDate,
+  type Screener,
+} from '../domain/index.js';
+import { classifyItem, resolveItem, type Catalogue } from '../classify/index.js';
+import { determine } from '../determine/index.js';
+import type { Ruleset } from '../rules/index.js';
+import { loadCatalogue } from './catalogue.js';
+import { loadRuleset } from './rules.js';
+
+export interface RedlineOptions {
+  packsDir?: string;
+  catalogueDir?: string;
+  /** A screener, or a function that builds one; `false` turns screening off (list rules then answer review). */
+  screener?: Screener | (() => Promise<Screener>) | false;
+  enforceAiDiffusion?: boolean;
+}
+
+export interface CheckOptions {
+  asOf?: IsoDate | undefined;
+  enforceAiDiffusion?: boolean | undefined;
+  /** Base of error paths for arrays, e.g. `[3]`. */
+  path?: string;
+}
+
+/** The library's face: `const redline = await createRedline(); redline.check(tx)`. */
+export interface Redline {
+  readonly ruleset: Ruleset;
+  readonly catalogue: Catalogue;
+  readonly screener: Screener | undefined;
+  check(transaction: unknown, options?: CheckOptions): Determination;
+  classify(item: unknown, options?: CheckOptions): Classification[];
+}
+
+/** Today's date in UTC: the default as-of date when a transaction gives none. */
+export function today(): IsoDate {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export async function createRedline(options: RedlineOptions = {}): Promise<Redline> {
+  const [ruleset, screener] = await Promise.all([
+    loadRuleset(options.packsDir),
+    options.screener === false || options.screener === undefined
+      ? Promise.resolve(undefined)
+      : typeof options.screener === 'function'
+        ? options.screener()
+        : Promise.resolve(options.screener),
+  ]);
+  const catalogue = loadCatalogue(options.catalogueDir);
+  const engines = { ruleset, catalogue, screener };
+  return {
+    ruleset,
+    catalogue,
+    screener,
+    check(transaction, opts = {}) {
+      return determine(transaction, engines, {
+        asOf: opts.asOf,
+        today: today(),
+        enforceAiDiffusion: opts.enforceAiDiffusion ?? options.enforceAiDiffusion,
+        path: opts.path,
+      });
+    },
+    classify(item, opts = {}) {
+      const base = opts.path ?? '';
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        throw new InputError([{ path: base || 'item', message: 'must be a JSON object describing an item or naming a catalogue model' }]);
+      }
+      const parsed = parseInput(itemSchema, item, base);
+      const resolved = resolveItem(parsed, catalogue, base || '');
+      return classifyItem(resolved, 0, opts.asOf ?? today());
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import {
+  parseInput,
+  transactionSchema,
+  type Classification,
+  type Determination,
+  type IsoDate,
+  type ResolvedItem,
+  type Screener,
+  type Transaction,
+} from '../domain/index.js';
+import { classifyItem, resolveItem, type Catalogue } from '../classify/index.js';
+import { evaluateTransaction, type EvaluationOptions, type PartyScreening, type Ruleset } from '../rules/index.js';
+
+/** What a determination is made with: the rule set, the catalogue and (optionally) a screener. */
+export interface Engines {
+  ruleset: Ruleset;
+  catalogue: Catalogue;
+  /** Without a screener parties are not screened and list-based measures answer `review`. */
+  screener?: Screener | undefined;
+}
+
+export interface DetermineOptions extends EvaluationOptions {
+  /** Evaluate under the rules of this date instead of the transaction's date. */
+  asOf?: IsoDate | undefined;
+  /** The date used when neither `asOf` nor the transaction's `date` is given (the caller reads the clock). */
+  today: IsoDate;
+  /** Base of error paths, e.g. `[3]` for the fourth transaction of an array. */
+  path?: string;
+}
+
+/** Validate → resolve items → classify → screen → evaluate → combine (architecture.md). */
+export function determine(input: unknown, engines: Engines, options: DetermineOptions): Determination {
+  const tx = parseInput(transactionSchema, input, options.path ?? '');
+  return determineParsed(tx, engines, options);
+}
+
+export function determineParsed(tx: Transaction, engines: Engines, options: DetermineOptions): Determination {
+  const asOf = options.asOf ?? tx.date ?? options.today;
+  const base = options.path ?? '';
+  const items: ResolvedItem[] = tx.items.map((item, i) => resolveItem(item, engines.catalogue, `${base}items[${i}]`));
+  const classifications: Classification[][] = items.map((item, i) => classifyItem(item, i, asOf));
+  const screening = engines.screener ? screenParties(tx, engines.screener) : undefined;
+  const evaluation = evaluateTransaction(engines.ruleset, {
+    tx,
+    asOf,
+    items,
+    classifications,
+    screening,
+    alertThreshold: engines.screener?.alertThreshold,
+    options: { enforceAiDiffusion: options.enforceAiDiffusion },
+  });
+  const lists: Record<string, IsoDate> = {};
+  for (const v of engines.screener?.versions ?? []) lists[v.list] = v.sourceDate;
+  return {
+    ...evaluation,
+    screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
+    ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },
+    lists,
+  };
+}
+
+/** Screens each party's name and aliases, using its country and address to weigh hits. */
+export function screenParties(tx: Transaction, screener: Screener): PartyScreening[] {
+  return tx.parties.map((party, index) => ({
+    party: index,
+    results: [party.name, ...(party.aliases ?? [])].map((name) =>
+      screener.screen(name, { country: party.country, address: party.address }),
+    ),
+  }));
+}
