@@ -2,13 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../domain/index.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import { commands } from './commands/index.js';
+import { ExitError } from './errors.js';
 
-/** Raised by a command to end with a given exit code after printing its own message. */
-export class ExitError extends Error {
-  constructor(readonly code: number, message: string) {
-    super(message);
-  }
-}
+export { ExitError } from './errors.js';
 
 export function buildProgram(): Command {
   const program = new Command('redline')

@@ -36,8 +36,8 @@ export function determine(input: unknown, engines: Engines, options: DetermineOp
 
 export function determineParsed(tx: Transaction, engines: Engines, options: DetermineOptions): Determination {
   const asOf = options.asOf ?? tx.date ?? options.today;
-  const base = options.path ?? '';
-  const items: ResolvedItem[] = tx.items.map((item, i) => resolveItem(item, engines.catalogue, `${base}items[${i}]`));
+  const prefix = options.path ? `${options.path}.` : '';
+  const items: ResolvedItem[] = tx.items.map((item, i) => resolveItem(item, engines.catalogue, `${prefix}items[${i}]`));
   const classifications: Classification[][] = items.map((item, i) => classifyItem(item, i, asOf));
   const screening = engines.screener ? screenParties(tx, engines.screener) : undefined;
   const evaluation = evaluateTransaction(engines.ruleset, {

@@ -156,10 +156,13 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
           continue;
         }
         draft.fired = true;
-        const lines: string[] = [];
-        m.test.explain(ctx, lines);
-        for (const l of lines) pushUnique(draft.because, l);
+        // A list measure is explained by its hits (who matched which entry), not by the list fact.
         if (m.lists.length) addListDetails(draft, ctx, m.lists);
+        else {
+          const lines: string[] = [];
+          m.test.explain(ctx, lines);
+          for (const l of lines) pushUnique(draft.because, l);
+        }
         const base = m.confidence === 'low' ? worseOf(outcomeOfEffect(m.effect), 'review') : outcomeOfEffect(m.effect);
         draft.outcome = worseOf(draft.outcome, verdict.unknownFuture ? worseOf(base, 'review') : base);
         if (verdict.unknownFuture) pushUnique(draft.because, verdict.unknownFuture);
@@ -306,12 +309,21 @@ function pushUnique(arr: string[], s: string): void {
   if (!arr.includes(s)) arr.push(s);
 }
 
+/** Adds, per party and list, the best-scoring hit with its entry's facts (and a count of the others). */
 function addListDetails(draft: Draft, ctx: FactContext, lists: string[]): void {
+  const best = new Map<string, { party: number; hit: ScreeningHit; others: number }>();
   for (const { party, hit } of listHits(ctx, lists)) {
+    const key = `${party}|${hit.list}`;
+    const prev = best.get(key);
+    if (!prev) best.set(key, { party, hit, others: 0 });
+    else if (hit.score > prev.hit.score) best.set(key, { party, hit, others: prev.others + 1 });
+    else prev.others++;
+  }
+  for (const { party, hit, others } of best.values()) {
     const name = ctx.tx.parties[party]?.name ?? '?';
     pushUnique(
       draft.because,
-      `party ${party} "${name}" matches ${hit.list} entry "${hit.name}" (score ${hit.score.toFixed(2)}${hit.country ? `, ${hit.country}` : ''}${hit.citation ? `; ${hit.citation}` : ''})`,
+      `party ${party} "${name}" matches ${hit.list} entry "${hit.name}" (score ${hit.score.toFixed(2)}${hit.country ? `, ${hit.country}` : ''}${hit.citation ? `; ${hit.citation}` : ''})${others ? `; ${others} more entr${others === 1 ? 'y' : 'ies'} of the list also match` : ''}`,
     );
     if (hit.citation) pushUnique(draft.citations, hit.citation);
     const fns = hit.entry?.footnotes ?? [];

@@ -239,7 +239,7 @@ const defs: FactDef[] = [
     type: 'list',
     label: 'lists with a hit on a party',
     get: (c) => {
-      if (!c.screening) return unknown('screening (not run)');
+      if (!c.screening) return c.tx.parties.length ? unknown('screening (not run)') : known([]);
       const lists = new Set<string>();
       for (const p of c.screening) for (const r of p.results) for (const h of r.hits) if (h.score >= c.alertThreshold && isActiveOn(h.entry, c.date)) lists.add(h.list);
       return known([...lists]);
@@ -250,7 +250,7 @@ const defs: FactDef[] = [
     type: 'list',
     label: 'Entity List footnotes of hit entries',
     get: (c) => {
-      if (!c.screening) return unknown('screening (not run)');
+      if (!c.screening) return c.tx.parties.length ? unknown('screening (not run)') : known([]);
       const fns = new Set<number>();
       for (const p of c.screening)
         for (const r of p.results)

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { InputError, type Determination, type InputProblem } from '../../domain/index.js';
+import { readJsonInput, printJson } from '../io.js';
+import { parseAsOf, type EvaluateFlags } from '../options.js';
+import { openRedline } from '../runtime.js';
+import { formatDetermination } from '../format/determination.js';
+
+function itemNames(input: unknown): string[] {
+  const items = (input as { items?: { model?: string; name?: string; kind?: string }[] })?.items ?? [];
+  return items.map((i) => i?.model ?? i?.name ?? i?.kind ?? '');
+}
+
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('determine one transaction, or a JSON array of them: may it ship, and if not, which rule says so')
+    .argument('<transaction>', 'a JSON file, or - for standard input')
+    .option('--json', 'print the determination as JSON (an array for array input)')
+    .option('--as-of <date>', 'evaluate under the rules in force on this date (YYYY-MM-DD)')
+    .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
+    .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
+    .action(async (file: string, flags: EvaluateFlags) => {
+      const asOf = parseAsOf(flags.asOf);
+      const input = await readJsonInput(file);
+      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion });
+      const many = Array.isArray(input);
+      const inputs = many ? (input as unknown[]) : [input];
+      if (many && inputs.length === 0) throw new InputError([{ path: file, message: 'the array holds no transaction' }]);
+      // Validate everything before printing anything, so bad input never yields half an answer.
+      const problems: InputProblem[] = [];
+      const results: Determination[] = [];
+      inputs.forEach((tx, i) => {
+        try {
+          results.push(redline.check(tx, { asOf, path: many ? `[${i}]` : '' }));
+        } catch (e) {
+          if (e instanceof InputError) problems.push(...e.problems);
+          else throw e;
+        }
+      });
+      if (problems.length) throw new InputError(problems);
+      if (flags.json) {
+        printJson(many ? results : results[0]);
+        return;
+      }
+      results.forEach((d, i) => {
+        if (many) process.stdout.write(`\n${'─'.repeat(20)} transaction ${i}${d.id ? ` (${d.id})` : ''}\n`);
+        process.stdout.write(`${formatDetermination(d, itemNames(inputs[i]))}\n`);
+      });
+    });
+}
