@@ -12,6 +12,8 @@ const provenance = {
   madeWithUsTools: z.boolean().optional(),
   containsUsOriginIc: z.boolean().optional(),
   chinaOriginContentPct: z.number().finite().min(0).max(100).optional(),
+  /** Made abroad with Chinese rare-earth extraction, separation, smelting, magnet or recycling technology (MOFCOM No. 61 of 2025). */
+  chinaRareEarthTechnology: z.boolean().optional(),
   eccn: z.string().min(1).optional(),
   quantity: nonNegative.optional(),
   value: nonNegative.optional(),
@@ -114,6 +116,7 @@ export interface ComputerItem {
   madeWithUsTools?: boolean | undefined;
   containsUsOriginIc?: boolean | undefined;
   chinaOriginContentPct?: number | undefined;
+  chinaRareEarthTechnology?: boolean | undefined;
   eccn?: string | undefined;
   quantity?: number | undefined;
   value?: number | undefined;

@@ -33,6 +33,17 @@ export const partySchema = z.strictObject({
   type: z.enum(PARTY_TYPES).optional(),
   /** Other names the party is known by; each is screened too. */
   aliases: z.array(z.string().min(1)).optional(),
+  /**
+   * Ownership by restricted parties that the exporter knows of (BIS Affiliates rule, 90 FR 47201):
+   * `pct` is the aggregate direct or indirect share held by Entity List / MEU List parties;
+   * `owners` names them. Owners named without a share is Red Flag 29 (ownership not determined).
+   */
+  listedOwnership: z
+    .strictObject({
+      pct: z.number().finite().min(0).max(100).optional(),
+      owners: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
 });
 export type Party = z.infer<typeof partySchema>;
 

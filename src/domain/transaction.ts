@@ -45,6 +45,39 @@ export const facilitySchema = z.strictObject({
   name: z.string().optional(),
 });
 
+/**
+ * U.S.-person support (15 CFR 744.6): who ships, transmits, transfers, facilitates or services
+ * items — including items not subject to the EAR — for the transaction. Absent = not stated.
+ */
+export const SUPPORT_ACTIVITIES = ['ship', 'transmit', 'transfer', 'facilitate', 'service', 'install'] as const;
+export const servicesSchema = z.strictObject({
+  /** U.S. persons (§772.1: citizens, permanent residents, US-organised entities, anyone in the US) take part. */
+  usPersons: z.boolean().optional(),
+  activities: z.array(z.enum(SUPPORT_ACTIVITIES)).optional(),
+  /** Headquarters of the U.S. persons' employer: natural persons working for a US/A:5/A:6-headquartered company are excluded from §744.6(c)(2). */
+  employerHeadquarters: countrySchema.optional(),
+  /** The employer is majority-owned by an entity headquartered in Macau or D:5 (which removes that exclusion). */
+  employerMajorityOwnedFromMacauD5: z.boolean().optional(),
+});
+
+/**
+ * Diversion red flags the exporter observed (BIS industry guidance of 2025-05-13, rules.md
+ * §1.14 item 3). Each one present becomes a `red_flag` finding for advanced-computing items.
+ */
+export const OBSERVED_RED_FLAGS = [
+  'thin_online_presence',
+  'newly_formed_entity',
+  'residential_or_shared_address',
+  'quantity_inconsistent_with_business',
+  'cash_or_third_party_payment',
+  'reluctant_end_use_information',
+  'inadequate_datacenter_power_or_cooling',
+  'iaas_customer_seeks_anonymity',
+  'transshipment_via_third_country',
+  'ultimate_parent_unknown',
+] as const;
+export type ObservedRedFlag = (typeof OBSERVED_RED_FLAGS)[number];
+
 export const transactionSchema = z.strictObject({
   id: z.string().optional(),
   date: isoDateSchema.optional(),
@@ -56,10 +89,13 @@ export const transactionSchema = z.strictObject({
   endUse: z.array(z.enum(END_USES)).default([]),
   facility: facilitySchema.optional(),
   certifications: z.array(z.enum(CERTIFICATIONS)).default([]),
+  services: servicesSchema.optional(),
+  observedRedFlags: z.array(z.enum(OBSERVED_RED_FLAGS)).default([]),
   value: nonNegative.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as USD').optional(),
 });
 
 export type Facility = z.infer<typeof facilitySchema>;
+export type Services = z.infer<typeof servicesSchema>;
 export type TransactionInput = z.input<typeof transactionSchema>;
 export type Transaction = z.output<typeof transactionSchema>;
