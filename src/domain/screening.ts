@@ -26,6 +26,16 @@ export interface ListEntry {
   suspendedFrom?: IsoDate | undefined;
   suspendedTo?: IsoDate | undefined;
   remarks?: string | undefined;
+  /** The id the source list gives the entry (CSL `_id`, OFAC `ent_num`), when it has one. */
+  sourceId?: string | undefined;
+  /** Where the entry's facts come from, for lists compiled by hand (announcement pages). */
+  source?: string | undefined;
+  /**
+   * Names the list itself does not print but that the entity is publicly known by
+   * (the Chinese legal name of a listed Chinese company), each with its source.
+   * Screening matches them like aliases.
+   */
+  localNames?: { name: string; source: string }[] | undefined;
 }
 
 /** A version of a loaded list: its source date and a hash of its content. */

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { IsoDate, ListEntry, ListVersion } from '../domain/index.js';
+import {
+  createScreener,
+  parseChinaListsCsv,
+  parseCslCsv,
+  parseLexicon,
+  parseListExtract,
+  parseOfacLegacy,
+  parsePlainListCsv,
+  type Lexicon,
+  type RedlineScreener,
+} from '../screening/index.js';
+import { LISTS_DIR } from './paths.js';
+
+/**
+ * The bundled restricted-party lists: reads data/lists/manifest.json, parses
+ * each file with its loader, attaches the curated local-script names, and
+ * builds the default screener once per process.
+ */
+interface ManifestSource {
+  file: string;
+  format: 'extract-json' | 'csl-csv' | 'china-csv' | 'plain-csv' | 'ofac-legacy';
+  sourceDate?: IsoDate;
+  list?: string;
+  exclude?: string[];
+  include?: string[];
+  /** For ofac-legacy: the add/alt/comments files beside `file`. */
+  add?: string;
+  alt?: string;
+  comments?: string;
+}
+
+interface Manifest {
+  titles: Record<string, string>;
+  sources: ManifestSource[];
+  localNames?: string;
+}
+
+export interface BundledLists {
+  entries: ListEntry[];
+  versions: ListVersion[];
+}
+
+export function loadLexiconSync(dir = LISTS_DIR): Lexicon {
+  const read = (f: string): string => readFileSync(join(dir, 'terms', f), 'utf8');
+  return parseLexicon({
+    legalForms: read('legal_forms.csv'),
+    abbreviations: read('abbreviations.csv'),
+    stopwords: read('stopwords.csv'),
+    glossaryZh: read('glossary_zh.csv'),
+  });
+}
+
+async function parseSource(dir: string, src: ManifestSource): Promise<{ entries: ListEntry[]; sourceDate?: IsoDate | undefined }> {
+  const path = join(dir, src.file);
+  const text = await readFile(path, src.format === 'ofac-legacy' ? 'latin1' : 'utf8');
+  switch (src.format) {
+    case 'extract-json': {
+      const parsed = parseListExtract(text, src.file);
+      return { entries: parsed.entries, sourceDate: src.sourceDate ?? parsed.sourceDate };
+    }
+    case 'csl-csv':
+      return { entries: parseCslCsv(text, src.file), sourceDate: src.sourceDate };
+    case 'china-csv':
+      return { entries: parseChinaListsCsv(text, src.file), sourceDate: src.sourceDate };
+    case 'plain-csv':
+      return { entries: parsePlainListCsv(text, src.list, src.file), sourceDate: src.sourceDate };
+    case 'ofac-legacy': {
+      const side = async (f?: string): Promise<string | undefined> => (f ? readFile(join(dir, f), 'latin1') : undefined);
+      const entries = parseOfacLegacy({ sdn: text, add: await side(src.add), alt: await side(src.alt), comments: await side(src.comments) }, src.list, src.file);
+      return { entries, sourceDate: src.sourceDate };
+    }
+  }
+}
+
+/** Attaches curated names (`list,name,name_zh,source`) to the entries of that list with that name. */
+export function attachLocalNames(entries: ListEntry[], csvText: string, source = 'local names'): number {
+  const rows = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, comment: '#' }) as Record<string, string>[];
+  const byName = new Map<string, ListEntry[]>();
+  for (const e of entries) {
+    const key = `${e.list}|${e.name.toLowerCase()}`;
+    byName.set(key, [...(byName.get(key) ?? []), e]);
+  }
+  let attached = 0;
+  rows.forEach((r, i) => {
+    if (!r.list || !r.name || !r.name_zh || !r.source) throw new Error(`${source}: row ${i + 2}: list, name, name_zh and source are all required`);
+    const targets = byName.get(`${r.list}|${r.name.toLowerCase()}`);
+    if (!targets) throw new Error(`${source}: row ${i + 2}: no ${r.list} entry is named ${JSON.stringify(r.name)}`);
+    for (const e of targets) {
+      e.localNames = [...(e.localNames ?? []), { name: r.name_zh, source: r.source }];
+      attached++;
+    }
+  });
+  return attached;
+}
+
+/** SHA-256 of a list's entries in id order: changes exactly when the list's content changes. */
+export function listContentHash(entries: readonly ListEntry[]): string {
+  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+}
+
+export async function loadBundledLists(dir = LISTS_DIR): Promise<BundledLists> {
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const parsed = await Promise.all(manifest.sources.map((s) => parseSource(dir, s)));
+  const byList = new Map<string, { entries: ListEntry[]; sourceDate?: IsoDate | undefined }>();
+  manifest.sources.forEach((src, i) => {
+    const { entries, sourceDate } = parsed[i]!;
+    for (const e of entries) {
+      if (src.exclude?.includes(e.list) || (src.include && !src.include.includes(e.list))) continue;
+      const slot = byList.get(e.list) ?? { entries: [], sourceDate };
+      slot.entries.push(e);
+      byList.set(e.list, slot);
+    }
+  });
+  const entries = [...byList.values()].flatMap((s) => s.entries);
+  if (manifest.localNames) attachLocalNames(entries, await readFile(join(dir, manifest.localNames), 'utf8'), manifest.localNames);
+  const versions: ListVersion[] = [...byList.entries()].map(([list, s]) => ({
+    list,
+    title: manifest.titles[list] ?? list,
+    sourceDate: s.sourceDate ?? 'unknown',
+    hash: listContentHash(s.entries),
+    entries: s.entries.length,
+    bundledSnapshot: true,
+  }));
+  versions.sort((a, b) => a.list.localeCompare(b.list));
+  return { entries, versions };
+}
+
+let cached: Promise<RedlineScreener> | undefined;
+
+/** The default screener over the bundled lists, built once per process (index build ≤ 2 s). */
+export function loadDefaultScreener(): Promise<RedlineScreener> {
+  cached ??= (async () => {
+    const { entries, versions } = await loadBundledLists();
+    return createScreener({ entries, versions, lexicon: loadLexiconSync() });
+  })();
+  return cached;
+}

@@ -1,0 +1,129 @@
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+import type { Lexicon } from './lexicon.js';
+
+/**
+ * Chinese (and Japanese kanji) names: traditional → simplified with OpenCC,
+ * then a segmentation that prefers, in order, legal forms and glossary words
+ * (技术 → technology) and pinyin words that the lists actually spell (华为 →
+ * huawei), so 華為技術有限公司 and Huawei Technologies Co., Ltd. meet.
+ *
+ * pinyin-pro's own segmenter only groups polyphonic phrases, so the words are
+ * chosen against the index vocabulary instead: listed names are the dictionary.
+ */
+
+// Taiwan and Hong Kong variants first, then OpenCC's standard traditional set.
+const toSimplified = [
+  OpenCC.Converter({ from: 'tw', to: 'cn' }),
+  OpenCC.Converter({ from: 'hk', to: 'cn' }),
+  OpenCC.Converter({ from: 't', to: 'cn' }),
+];
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+export const HAN_RUN = /\p{Script=Han}+/gu;
+export const HAS_HAN = /\p{Script=Han}/u;
+
+export function simplify(text: string): string {
+  let out = text;
+  for (const convert of toSimplified) out = convert(out);
+  return out;
+}
+
+/** Simplified → traditional (Taiwan standard), for building evaluation variants. */
+export function traditionalize(text: string): string {
+  return toTraditional(text);
+}
+
+/** Toneless pinyin syllables, one per character, using pinyin-pro's context for polyphonic characters. */
+export function syllables(simplified: string): string[] {
+  const out = pinyin(simplified, { toneType: 'none', type: 'array', v: false, nonZh: 'consecutive' }) as string[];
+  return out.map((s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+}
+
+export interface HanToken {
+  /** Canonical keys; several when the glossary gives alternatives (存储 → memory | storage). */
+  keys: string[];
+  /** The characters as written in the input (traditional stays traditional). */
+  surface: string;
+  /** The characters after conversion to simplified. */
+  simplified: string;
+  how: 'glossary' | 'pinyin' | 'legal' | 'drop';
+  /** The English or pinyin form shown in explanations. */
+  reading: string;
+}
+
+interface Step {
+  score: number;
+  from: number;
+  kind: HanToken['how'];
+}
+
+/**
+ * Splits one run of Han characters into tokens. `isKnown` tells whether a
+ * pinyin word occurs in the listed names; without it pinyin is taken two
+ * syllables at a time, the commonest length of a Chinese word.
+ */
+export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) => boolean): HanToken[] {
+  const simplified = simplify(run);
+  // OpenCC converts character by character for these presets; keep the original surface when lengths agree.
+  const surfaceOf = simplified.length === run.length ? (i: number, j: number) => run.slice(i, j) : (i: number, j: number) => simplified.slice(i, j);
+  const py = syllables(simplified);
+  const n = simplified.length;
+  if (py.length !== n) {
+    // pinyin-pro groups non-Han characters; runs here are Han only, but stay safe.
+    return [{ keys: [py.join('')], surface: run, simplified, how: 'pinyin', reading: py.join('') }];
+  }
+  const maxLen = Math.max(lex.longestHanWord, 4);
+  const best: (Step | undefined)[] = new Array(n + 1);
+  best[0] = { score: 0, from: -1, kind: 'pinyin' };
+  const legal = new Set(lex.hanLegalForms.map((f) => f.tokens[0]!));
+  for (let i = 0; i < n; i++) {
+    const base = best[i];
+    if (!base) continue;
+    for (let j = i + 1; j <= Math.min(n, i + maxLen); j++) {
+      const span = simplified.slice(i, j);
+      const len = j - i;
+      let score: number;
+      let kind: HanToken['how'];
+      if (legal.has(span)) {
+        score = len * 1.02;
+        kind = 'legal';
+      } else if (lex.glossary.has(span)) {
+        score = len * 1.01;
+        kind = lex.glossary.get(span)!.words.length === 0 ? 'drop' : 'glossary';
+      } else if (len <= 4) {
+        const joined = py.slice(i, j).join('');
+        if (isKnown?.(joined)) score = len >= 2 ? len * 0.97 : 0.3;
+        else score = len === 2 ? 0.4 : len === 3 ? 0.5 : len === 1 ? 0.15 : 0.2;
+        kind = 'pinyin';
+      } else continue;
+      // A small cost per token prefers fewer, longer words when coverage is equal.
+      const total = base.score + score - 0.001;
+      const cur = best[j];
+      if (!cur || total > cur.score) best[j] = { score: total, from: i, kind };
+    }
+  }
+  const spans: { i: number; j: number; kind: HanToken['how'] }[] = [];
+  for (let j = n; j > 0; ) {
+    const step = best[j]!;
+    spans.push({ i: step.from, j, kind: step.kind });
+    j = step.from;
+  }
+  spans.reverse();
+  const tokens: HanToken[] = [];
+  for (const { i, j, kind } of spans) {
+    const simp = simplified.slice(i, j);
+    const surface = surfaceOf(i, j);
+    if (kind === 'glossary') {
+      const entry = lex.glossary.get(simp)!;
+      const reading = entry.words.map((w) => w.join('|')).join(' ');
+      for (const alts of entry.words) tokens.push({ keys: alts, surface, simplified: simp, how: 'glossary', reading });
+    } else if (kind === 'pinyin') {
+      const joined = py.slice(i, j).join('');
+      tokens.push({ keys: [joined], surface, simplified: simp, how: 'pinyin', reading: joined });
+    } else {
+      tokens.push({ keys: [], surface, simplified: simp, how: kind, reading: kind === 'legal' ? 'legal form' : 'dropped' });
+    }
+  }
+  return tokens;
+}

@@ -1,0 +1,14 @@
+export * from './lists/index.js';
+export { parseLexicon, type Lexicon, type LexiconSources } from './lexicon.js';
+export { normalizeName, canonicalName, type NormalizedName, type NameToken } from './normalize.js';
+export { simplify, traditionalize } from './chinese.js';
+export { NameIndex } from './name-index.js';
+export { alignTokens } from './score.js';
+export {
+  createScreener,
+  DEFAULT_ALERT_THRESHOLD,
+  DEFAULT_CANDIDATE_FLOOR,
+  type RedlineScreener,
+  type ScreenerOptions,
+  type MatchResult,
+} from './screener.js';

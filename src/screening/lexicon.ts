@@ -1,0 +1,105 @@
+import { parse } from 'csv-parse/sync';
+
+/**
+ * The word lists that normalisation reads: legal forms, abbreviations,
+ * stop words and the Chinese business glossary. They are data (data/lists/terms)
+ * so a compliance officer can read and extend them; this module only parses them.
+ */
+export interface LegalForm {
+  /** Canonical tokens of the form (`co ltd` → ['co', 'ltd']) or the Han string (`有限公司`). */
+  tokens: string[];
+  /** `end`: only when the form ends the name, because the word is also an ordinary word. */
+  endOnly: boolean;
+  meaning: string;
+}
+
+export interface GlossaryEntry {
+  zh: string;
+  /** English words; each word may have alternatives (`memory|storage`). Empty: the word is dropped. */
+  words: string[][];
+}
+
+export interface Lexicon {
+  /** Latin legal forms by their first token, longest first. */
+  legalForms: Map<string, LegalForm[]>;
+  /** Han legal forms, longest first (`股份有限公司` before `有限公司`). */
+  hanLegalForms: LegalForm[];
+  /** Abbreviation or variant → canonical words (several when ambiguous). */
+  abbreviations: Map<string, string[]>;
+  stopwords: Set<string>;
+  /** Simplified-Chinese word → glossary entry. */
+  glossary: Map<string, GlossaryEntry>;
+  /** Longest glossary or legal-form word, in characters (bounds the segmenter's look-ahead). */
+  longestHanWord: number;
+}
+
+export interface LexiconSources {
+  legalForms: string;
+  abbreviations: string;
+  stopwords: string;
+  glossaryZh: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function rows(text: string, source: string): Record<string, string>[] {
+  try {
+    return parse(text, { columns: true, comment: '#', skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch (err) {
+    throw new Error(`${source}: ${(err as Error).message}`);
+  }
+}
+
+/** Splits a legal form as written (`Co., Ltd.`) into the canonical tokens names are compared on. */
+export function legalFormTokens(form: string): string[] {
+  return form
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+export function parseLexicon(src: LexiconSources): Lexicon {
+  const legalForms = new Map<string, LegalForm[]>();
+  const hanLegalForms: LegalForm[] = [];
+  for (const r of rows(src.legalForms, 'legal_forms.csv')) {
+    const form = r.form ?? '';
+    if (!form) continue;
+    const endOnly = r.where === 'end';
+    const meaning = r.meaning ?? '';
+    if (HAN.test(form) || /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(form)) {
+      hanLegalForms.push({ tokens: [form], endOnly, meaning });
+      continue;
+    }
+    const tokens = legalFormTokens(form);
+    if (tokens.length === 0) continue;
+    const list = legalForms.get(tokens[0]!) ?? [];
+    list.push({ tokens, endOnly, meaning });
+    legalForms.set(tokens[0]!, list);
+  }
+  for (const list of legalForms.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  hanLegalForms.sort((a, b) => b.tokens[0]!.length - a.tokens[0]!.length);
+
+  const abbreviations = new Map<string, string[]>();
+  for (const r of rows(src.abbreviations, 'abbreviations.csv')) {
+    if (!r.word || !r.canonical) continue;
+    abbreviations.set(r.word.toLowerCase(), r.canonical.toLowerCase().split('|').map((s) => s.trim()));
+  }
+  const stopwords = new Set<string>();
+  for (const r of rows(src.stopwords, 'stopwords.csv')) if (r.word) stopwords.add(r.word.toLowerCase());
+
+  const glossary = new Map<string, GlossaryEntry>();
+  let longestHanWord = 0;
+  for (const r of rows(src.glossaryZh, 'glossary_zh.csv')) {
+    const zh = r.zh ?? '';
+    const en = (r.en ?? '').trim();
+    if (!zh || !en) continue;
+    const words = en === '-' ? [] : en.toLowerCase().split(/\s+/).map((w) => w.split('|'));
+    glossary.set(zh, { zh, words });
+    longestHanWord = Math.max(longestHanWord, zh.length);
+  }
+  for (const f of hanLegalForms) longestHanWord = Math.max(longestHanWord, f.tokens[0]!.length);
+  return { legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord };
+}

@@ -1,0 +1,198 @@
+import type { ListEntry } from '../domain/index.js';
+import type { Lexicon } from './lexicon.js';
+import { HAS_HAN } from './chinese.js';
+import { canonicalName, normalizeName, type NameToken, type NormalizedName } from './normalize.js';
+import { nameVariants, type NameVariant } from './variants.js';
+import { allowedEdits, editDistance, prefixSimilarity } from './similarity.js';
+
+/**
+ * The inverted index: canonical token → names that contain it, plus
+ * character trigrams over the token vocabulary for typos and a map of
+ * adjacent-token joins (Hik Vision ↔ Hikvision). Queries touch only the
+ * postings of their own tokens; nothing scans the list.
+ */
+export interface IndexedName {
+  entry: number;
+  text: string;
+  kind: NameVariant['kind'];
+  norm: NormalizedName;
+  /** The normalised tokens (norm.tokens), beside their weights for the scorer. */
+  tokens: NameToken[];
+  /** Index weight (IDF) of each token, aligned with norm.tokens. */
+  weights: number[];
+  totalWeight: number;
+  canonical: string;
+}
+
+export interface Expansion {
+  key: string;
+  sim: number;
+  how: 'exact' | 'typo' | 'prefix' | 'joined';
+}
+
+const EMPTY = new Int32Array(0);
+
+export class NameIndex {
+  readonly names: IndexedName[] = [];
+  private readonly postings = new Map<string, Int32Array>();
+  private readonly joins = new Map<string, Int32Array>();
+  private readonly vocab: string[];
+  private readonly gramPostings = new Map<string, Int32Array>();
+  private readonly maxIdf: number;
+
+  constructor(
+    readonly entries: readonly ListEntry[],
+    readonly lexicon: Lexicon,
+  ) {
+    const pending: { entry: number; variant: NameVariant }[] = [];
+    const known = new Set<string>();
+    const normCache = new Map<string, NormalizedName>();
+    // Pass 1: names in Latin (and other non-Han) script build the vocabulary that
+    // pass 2 uses to cut pinyin into the words the lists spell.
+    entries.forEach((entry, e) => {
+      for (const variant of nameVariants(entry)) {
+        if (HAS_HAN.test(variant.text)) {
+          pending.push({ entry: e, variant });
+          continue;
+        }
+        let norm = normCache.get(variant.text);
+        if (!norm) {
+          norm = normalizeName(variant.text, lexicon);
+          normCache.set(variant.text, norm);
+        }
+        for (const t of norm.tokens) for (const k of t.keys) known.add(k);
+        this.add(e, variant, norm);
+      }
+    });
+    for (const { entry, variant } of pending) {
+      this.add(entry, variant, normalizeName(variant.text, lexicon, { isKnown: (k) => known.has(k) }));
+    }
+    // Postings, deduplicated per name.
+    const lists = new Map<string, number[]>();
+    const joinLists = new Map<string, number[]>();
+    this.names.forEach((n, i) => {
+      const keys = new Set<string>();
+      for (const t of n.norm.tokens) for (const k of t.keys) keys.add(k);
+      for (const k of keys) push(lists, k, i);
+      const toks = n.norm.tokens;
+      for (let j = 0; j + 1 < toks.length; j++) push(joinLists, toks[j]!.keys[0]! + toks[j + 1]!.keys[0]!, i);
+    });
+    for (const [k, v] of lists) this.postings.set(k, Int32Array.from(v));
+    for (const [k, v] of joinLists) this.joins.set(k, Int32Array.from(v));
+    const n = this.names.length;
+    this.maxIdf = Math.log((n + 1) / 0.5);
+    for (const name of this.names) {
+      name.weights = name.norm.tokens.map((t) => this.tokenWeight(t.keys));
+      name.totalWeight = name.weights.reduce((a, b) => a + b, 0);
+    }
+    this.vocab = [...this.postings.keys()].sort();
+    const grams = new Map<string, number[]>();
+    this.vocab.forEach((word, w) => {
+      if (word.length < 4 || HAS_HAN.test(word)) return;
+      for (const g of new Set(trigrams(word))) push(grams, g, w);
+    });
+    for (const [g, v] of grams) this.gramPostings.set(g, Int32Array.from(v));
+  }
+
+  private add(entry: number, variant: NameVariant, norm: NormalizedName): void {
+    if (norm.tokens.length === 0) return;
+    const canonical = canonicalName(norm);
+    // The same entry often lists one name twice (name and alias differ only in legal form).
+    for (let i = this.names.length - 1; i >= 0 && this.names[i]!.entry === entry; i--) {
+      if (this.names[i]!.canonical === canonical) return;
+    }
+    this.names.push({ entry, text: variant.text, kind: variant.kind, norm, tokens: norm.tokens, weights: [], totalWeight: 0, canonical });
+  }
+
+  has(key: string): boolean {
+    return this.postings.has(key);
+  }
+
+  /** Names containing `key`. */
+  namesWith(key: string): Int32Array {
+    return this.postings.get(key) ?? EMPTY;
+  }
+
+  /** Names in which two adjacent tokens join to `key`. */
+  namesJoining(key: string): Int32Array {
+    return this.joins.get(key) ?? EMPTY;
+  }
+
+  /** Inverse document frequency of a key over all names; unknown keys weigh most. */
+  idf(key: string): number {
+    const df = this.postings.get(key)?.length ?? 0;
+    return df === 0 ? this.maxIdf : Math.log((this.names.length + 1) / (df + 0.5));
+  }
+
+  /** A token's weight: its rarest key's IDF (an ambiguous abbreviation weighs as its rarer reading). */
+  tokenWeight(keys: readonly string[]): number {
+    let w = 0;
+    let any = false;
+    for (const k of keys) {
+      if (!this.postings.has(k)) continue;
+      any = true;
+      w = Math.max(w, this.idf(k));
+    }
+    return any ? w : this.maxIdf;
+  }
+
+  /**
+   * Index keys that a query key not in the vocabulary may stand for: the
+   * abbreviation it begins (Microelec → microelectronic) and typo neighbours
+   * found through shared trigrams, checked by edit distance.
+   */
+  expand(key: string, limit = 8): Expansion[] {
+    if (key.length < 3 || /^\d+$/.test(key)) return [];
+    const out: Expansion[] = [];
+    // Prefix: the vocabulary is sorted, so words beginning with key sit together.
+    let lo = 0;
+    let hi = this.vocab.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.vocab[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const prefixed: string[] = [];
+    for (let i = lo; i < this.vocab.length && this.vocab[i]!.startsWith(key) && prefixed.length <= limit; i++) prefixed.push(this.vocab[i]!);
+    if (prefixed.length <= limit) for (const w of prefixed) out.push({ key: w, sim: prefixSimilarity(key.length, w.length), how: 'prefix' });
+    const max = allowedEdits(key.length + 1);
+    if (max === 0 || key.length < 4) return out;
+    const grams = trigrams(key);
+    const counts = new Map<number, number>();
+    for (const g of grams) {
+      const p = this.gramPostings.get(g);
+      if (!p || p.length > 4000) continue;
+      for (let i = 0; i < p.length; i++) counts.set(p[i]!, (counts.get(p[i]!) ?? 0) + 1);
+    }
+    // Each edit destroys at most three trigrams.
+    const need = Math.max(1, grams.length - 3 * max);
+    const found: Expansion[] = [];
+    for (const [w, c] of counts) {
+      if (c < need) continue;
+      const word = this.vocab[w]!;
+      const allowed = allowedEdits(Math.max(word.length, key.length));
+      if (allowed === 0) continue;
+      const d = editDistance(key, word, allowed);
+      if (d <= allowed && d > 0) found.push({ key: word, sim: 1 - d / (Math.max(word.length, key.length) + 1), how: 'typo' });
+    }
+    found.sort((a, b) => b.sim - a.sim);
+    out.push(...found.slice(0, limit));
+    return out;
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** Padded character trigrams (`$hu`, `hua`, … `ei$`) so short words still have several. */
+export function trigrams(word: string): string[] {
+  const s = `$${word}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  return out;
+}
+
+export type { NameToken };

@@ -1,0 +1,180 @@
+import type { Lexicon } from './lexicon.js';
+import { HAS_HAN, segmentHan } from './chinese.js';
+import { cyrillicToLatin, hasCyrillic } from './translit.js';
+
+/**
+ * Name normalisation: one canonical token sequence per name, whatever the
+ * script, case, accents, punctuation, legal form or abbreviation, with enough
+ * of each step kept to explain a match to a compliance officer.
+ */
+
+export type TokenKind = 'word' | 'number' | 'glossary' | 'pinyin';
+
+export interface NameToken {
+  /** Canonical keys compared by the index and scorer; several when the word is ambiguous. */
+  keys: string[];
+  /** The word as written in the input. */
+  surface: string;
+  kind: TokenKind;
+  /** How the surface became the key, for explanations: e.g. `華為 → 华为 → huawei`, `Technologies → technology`. */
+  path: string;
+}
+
+export interface NormalizedName {
+  original: string;
+  tokens: NameToken[];
+  /** Legal-form words found and set aside (`Co., Ltd.`, `有限公司`). */
+  legalForms: string[];
+  /** Stop words and administrative words dropped. */
+  dropped: string[];
+}
+
+export interface NormalizeOptions {
+  /** Whether a key occurs in the listed names; guides pinyin word segmentation. */
+  isKnown?: ((key: string) => boolean) | undefined;
+}
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h',
+};
+const SPECIAL_RE = /[ßæœøđðłıþħ]/g;
+const INITIALISM = /^(?:\p{L}\.){2,}\p{L}?\.?$/u;
+
+/** Lower-case, accent-free form of one word, before plural folding and abbreviations. */
+export function plainWord(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c);
+}
+
+/** Folds English plurals (technologies → technology, systems → system); both sides get the same fold. */
+export function foldPlural(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+interface RawToken {
+  surface: string;
+  plain: string;
+  han?: NameToken[];
+  legal?: boolean;
+  drop?: boolean;
+}
+
+/** Splits non-Han text into words, joining initialisms (S.A. → sa) and dropping apostrophes (Xi'an → xian). */
+function latinWords(text: string): RawToken[] {
+  const src = hasCyrillic(text) ? cyrillicToLatin(text) : text;
+  const out: RawToken[] = [];
+  for (const chunk of src.split(/[^\p{L}\p{N}&.'’`]+/u)) {
+    if (!chunk) continue;
+    const parts = INITIALISM.test(chunk) ? [chunk.replace(/\./g, '')] : chunk.split('.');
+    for (const part of parts) {
+      for (const piece of part.split(/(&)/)) {
+        const surface = piece.replace(/^['’`]+|['’`]+$/g, '');
+        if (!surface) continue;
+        const plain = plainWord(surface.replace(/['’`]/g, ''));
+        if (plain) out.push({ surface, plain });
+      }
+    }
+  }
+  return out;
+}
+
+function splitScripts(text: string, lex: Lexicon, opts: NormalizeOptions): RawToken[] {
+  if (!HAS_HAN.test(text)) return latinWords(text);
+  const out: RawToken[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
+    out.push(...latinWords(text.slice(last, m.index)));
+    for (const t of segmentHan(m[0], lex, opts.isKnown)) {
+      if (t.how === 'legal') out.push({ surface: t.surface, plain: t.simplified, legal: true });
+      else if (t.how === 'drop') out.push({ surface: t.surface, plain: t.simplified, drop: true });
+      else {
+        const via = t.surface === t.simplified ? t.surface : `${t.surface} → ${t.simplified}`;
+        const kind: TokenKind = t.how === 'glossary' ? 'glossary' : 'pinyin';
+        out.push({ surface: t.surface, plain: t.simplified, han: [{ keys: t.keys, surface: t.surface, kind, path: `${via} → ${t.reading}` }] });
+      }
+    }
+    last = m.index + m[0].length;
+  }
+  out.push(...latinWords(text.slice(last)));
+  return out;
+}
+
+/** Marks legal forms: first those ending the name (repeatedly: `GmbH & Co. KG`), then `any` forms anywhere. */
+function markLegalForms(raw: RawToken[], lex: Lexicon): void {
+  const words = raw.filter((t) => !t.han && !t.legal && !t.drop);
+  const match = (i: number, atEnd: boolean): number => {
+    for (const form of lex.legalForms.get(words[i]!.plain) ?? []) {
+      if (form.endOnly && !atEnd) continue;
+      const len = form.tokens.length;
+      if (i + len > words.length) continue;
+      if (atEnd && i + len !== end) continue;
+      let ok = true;
+      for (let k = 1; k < len; k++) if (words[i + k]!.plain !== form.tokens[k]) ok = false;
+      if (ok) return len;
+    }
+    return 0;
+  };
+  let end = words.length;
+  let stripped = true;
+  while (stripped && end > 0) {
+    stripped = false;
+    for (let i = Math.max(0, end - 6); i < end; i++) {
+      const len = match(i, true);
+      if (len > 0 && i + len === end) {
+        for (let k = i; k < end; k++) words[k]!.legal = true;
+        end = i;
+        stripped = true;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < end; ) {
+    const len = match(i, false);
+    if (len > 0 && i + len <= end) {
+      for (let k = i; k < i + len; k++) words[k]!.legal = true;
+      i += len;
+    } else i++;
+  }
+}
+
+function wordToken(t: RawToken, lex: Lexicon): NameToken {
+  if (/^\d+$/.test(t.plain)) return { keys: [t.plain], surface: t.surface, kind: 'number', path: t.surface };
+  const direct = lex.abbreviations.get(t.plain);
+  const folded = foldPlural(t.plain);
+  const abbreviated = direct ?? lex.abbreviations.get(folded);
+  const keys = abbreviated ?? [folded];
+  // Case and plural folding go without saying; an abbreviation is worth showing (Tech → technology).
+  const path = abbreviated ? `${t.surface} → ${keys.join('|')}` : t.surface;
+  return { keys, surface: t.surface, kind: 'word', path };
+}
+
+export function normalizeName(text: string, lex: Lexicon, opts: NormalizeOptions = {}): NormalizedName {
+  const original = text;
+  const raw = splitScripts(text.normalize('NFKC'), lex, opts);
+  markLegalForms(raw, lex);
+  const tokens: NameToken[] = [];
+  const legalForms: string[] = [];
+  const dropped: string[] = [];
+  for (const t of raw) {
+    if (t.han) tokens.push(...t.han);
+    else if (t.legal) legalForms.push(t.surface);
+    else if (t.drop || lex.stopwords.has(t.plain)) dropped.push(t.surface);
+    else tokens.push(wordToken(t, lex));
+  }
+  // A name made only of legal-form words (e.g. "Limited") is still a name: keep them then.
+  if (tokens.length === 0 && legalForms.length > 0) {
+    for (const t of raw) if (t.legal && !t.han) tokens.push(wordToken(t, lex));
+    legalForms.length = 0;
+  }
+  return { original, tokens, legalForms, dropped };
+}
+
+/** The canonical form of a whole name: primary keys joined by spaces (equal strings = an exact name match). */
+export function canonicalName(n: NormalizedName): string {
+  return n.tokens.map((t) => t.keys[0]).join(' ');
+}

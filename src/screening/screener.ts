@@ -1,0 +1,276 @@
+import type { ListEntry, ListVersion, Screener, ScreeningHit, ScreeningResult, ScreenOptions } from '../domain/index.js';
+import type { Lexicon } from './lexicon.js';
+import { NameIndex } from './name-index.js';
+import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
+import { alignTokens, scoreTokens, type WeightedTokens } from './score.js';
+import { explainAlignment } from './explain.js';
+
+/**
+ * Alert threshold: a hit at or above it is a finding in a determination.
+ * 0.80 keeps every exact and legal-form/abbreviation/script variant of a listed
+ * name (they score 1.0), single typos in a distinctive word (≈0.85–0.95) and
+ * names that drop one common word, while a look-alike that shares only common
+ * list words (Beijing … Trading) stays below it. Calibrated on the labelled
+ * evaluation set (test/eval): see bench/README.md for recall and false positives.
+ */
+export const DEFAULT_ALERT_THRESHOLD = 0.8;
+/** Hits below this are not returned at all (reviewers still see near misses above it). */
+export const DEFAULT_CANDIDATE_FLOOR = 0.6;
+/** Candidates verified by the precise scorer per query. */
+const CANDIDATES = 48;
+/** Postings longer than this (words in thousands of names) only pick candidates when nothing rarer did. */
+const COMMON_POSTINGS = 2500;
+/** Candidates whose exact-token overlap is this far below the floor cannot reach it on typos alone. */
+const MIN_ESTIMATE = 0.3;
+/** How far a typo or abbreviation can lift a name above its exact-token estimate. */
+const ESTIMATE_MARGIN = 0.15;
+
+export interface ScreenerOptions {
+  entries: readonly ListEntry[];
+  versions: readonly ListVersion[];
+  lexicon: Lexicon;
+  alertThreshold?: number | undefined;
+  candidateFloor?: number | undefined;
+}
+
+export interface MatchResult {
+  score: number;
+  explanation: string[];
+}
+
+export interface RedlineScreener extends Screener {
+  readonly index: NameIndex;
+  readonly candidateFloor: number;
+  /** Scores how alike two names are, with the explanation (for a reviewer resolving a hit). */
+  match(a: string, b: string): MatchResult;
+}
+
+interface Source {
+  lists: Int32Array;
+  weight: number;
+}
+
+export function createScreener(opts: ScreenerOptions): RedlineScreener {
+  const index = new NameIndex(opts.entries, opts.lexicon);
+  const alertThreshold = opts.alertThreshold ?? DEFAULT_ALERT_THRESHOLD;
+  const candidateFloor = opts.candidateFloor ?? DEFAULT_CANDIDATE_FLOOR;
+  const acc = new Float64Array(index.names.length);
+  const estimate = new Float64Array(index.names.length);
+  const isKnown = (k: string): boolean => index.has(k);
+
+  function weighQuery(norm: NormalizedName): WeightedTokens {
+    const weights = norm.tokens.map((t) => index.tokenWeight(t.keys));
+    const unknown = norm.tokens.map((t) => !t.keys.some((k) => index.has(k)));
+    return { tokens: norm.tokens, weights, unknown };
+  }
+
+  function sourcesFor(q: WeightedTokens): Source[] {
+    const out: Source[] = [];
+    q.tokens.forEach((t, i) => {
+      let found = false;
+      for (const k of t.keys) {
+        const p = index.namesWith(k);
+        if (p.length) {
+          out.push({ lists: p, weight: q.weights[i]! });
+          found = true;
+        }
+      }
+      if (!found) {
+        for (const k of t.keys) {
+          for (const e of index.expand(k)) out.push({ lists: index.namesWith(e.key), weight: index.idf(e.key) * e.sim });
+          const joined = index.namesJoining(k);
+          if (joined.length) out.push({ lists: joined, weight: q.weights[i]! });
+        }
+      }
+      const next = q.tokens[i + 1];
+      if (next) {
+        const joined = t.keys[0]! + next.keys[0]!;
+        if (index.has(joined)) out.push({ lists: index.namesWith(joined), weight: index.idf(joined) });
+      }
+    });
+    return out.sort((a, b) => a.lists.length - b.lists.length);
+  }
+
+  function candidates(q: WeightedTokens): number[] {
+    const sources = sourcesFor(q);
+    const touched: number[] = [];
+    for (const s of sources) {
+      const p = s.lists;
+      if (touched.length > 0 && p.length > COMMON_POSTINGS) continue;
+      if (touched.length > 0 && p.length > 8 * touched.length) {
+        // A common word only adds weight to names a rarer word already picked.
+        for (const n of touched) if (contains(p, n)) acc[n] = acc[n]! + s.weight;
+        continue;
+      }
+      for (let i = 0; i < p.length; i++) {
+        const n = p[i]!;
+        if (acc[n] === 0) touched.push(n);
+        acc[n] = acc[n]! + s.weight;
+      }
+    }
+    let qTotal = 0;
+    for (const w of q.weights) qTotal += w;
+    // Exact-token Dice ranks candidates before the precise scorer runs; names far below the floor are not verified.
+    const picked: number[] = [];
+    for (const n of touched) {
+      const e = (2 * acc[n]!) / (qTotal + index.names[n]!.totalWeight);
+      acc[n] = 0;
+      if (e < MIN_ESTIMATE) continue;
+      estimate[n] = e;
+      picked.push(n);
+    }
+    picked.sort((a, b) => estimate[b]! - estimate[a]!);
+    if (picked.length > CANDIDATES) picked.length = CANDIDATES;
+    return picked;
+  }
+
+  function screen(name: string, options: ScreenOptions = {}): ScreeningResult {
+    const floor = options.minScore ?? candidateFloor;
+    const limit = options.limit ?? 10;
+    const norm = normalizeName(name, opts.lexicon, { isKnown });
+    if (norm.tokens.length === 0) return { query: name, hits: [] };
+    const q = weighQuery(norm);
+    const best = new Map<number, { n: number; a: { score: number; exact: boolean } }>();
+    const top: number[] = [];
+    for (const n of candidates(q)) {
+      // Candidates come best estimate first; once `limit` entries beat every remaining estimate by a margin, stop.
+      if (top.length >= limit && estimate[n]! + ESTIMATE_MARGIN < top[top.length - 1]!) break;
+      const rec = index.names[n]!;
+      const a = scoreTokens(q, rec);
+      const prev = best.get(rec.entry);
+      if (!prev || a.score > prev.a.score || (a.score === prev.a.score && rec.kind === 'name')) {
+        best.set(rec.entry, { n, a });
+        if (!prev) insertTop(top, a.score, limit);
+      }
+    }
+    const hits: ScreeningHit[] = [];
+    const queryAddress = options.address ? addressWords(options.address) : undefined;
+    for (const [e, { n, a }] of best) {
+      const entry = index.entries[e]!;
+      const context = adjustForContext(a, entry, options.country, queryAddress, alertThreshold);
+      if (context.score < floor) continue;
+      const rec = index.names[n]!;
+      let explanation: string[] | undefined;
+      // Built on first read (an own enumerable getter, so JSON, spread and structured clone still carry it):
+      // the CLI and API print it, the rules engine and batch work rarely need it.
+      const hit: ScreeningHit = {
+        list: entry.list,
+        entryId: entry.id,
+        name: entry.name,
+        matchedName: rec.text,
+        score: Math.round(context.score * 1000) / 1000,
+        country: entry.countries[0],
+        citation: entry.citation,
+        get explanation(): string[] {
+          explanation ??= [
+            ...explainAlignment(norm, rec.norm, alignTokens(q, rec)),
+            ...context.lines,
+            `listed on ${entry.list} as "${entry.name}"${entry.citation ? ` (${entry.citation})` : ''}${statusNote(entry)}`,
+          ];
+          return explanation;
+        },
+        set explanation(value: string[]) {
+          explanation = value;
+        },
+        entry,
+      };
+      hits.push(hit);
+    }
+    // Ties: a hit on the entry's own name before one on an alias, then by list and id for a stable order.
+    const rank = (h: ScreeningHit): number => (h.matchedName === h.name ? 0 : 1);
+    hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+    return { query: name, hits: hits.slice(0, limit) };
+  }
+
+  function match(a: string, b: string): MatchResult {
+    const nb = normalizeName(b, opts.lexicon, { isKnown });
+    const bKeys = new Set(nb.tokens.flatMap((t) => t.keys));
+    const na = normalizeName(a, opts.lexicon, { isKnown: (k) => bKeys.has(k) || index.has(k) });
+    // Chinese on the right-hand side is cut by the left-hand side's words too.
+    const aKeys = new Set(na.tokens.flatMap((t) => t.keys));
+    const nb2 = normalizeName(b, opts.lexicon, { isKnown: (k) => aKeys.has(k) || index.has(k) });
+    const qa = weighQuery(na);
+    const qb = weighQuery(nb2);
+    const al = alignTokens(qa, qb);
+    return { score: Math.round(al.score * 1000) / 1000, explanation: explainAlignment(na, nb2, al) };
+  }
+
+  return { screen, match, alertThreshold, candidateFloor, versions: [...opts.versions], index };
+}
+
+/** Keeps the best `limit` scores, highest first. */
+function insertTop(top: number[], score: number, limit: number): void {
+  let i = top.length;
+  while (i > 0 && top[i - 1]! < score) i--;
+  top.splice(i, 0, score);
+  if (top.length > limit) top.length = limit;
+}
+
+function statusNote(entry: ListEntry): string {
+  if (entry.status === 'suspended') return `; measures suspended${entry.suspendedFrom ? ` from ${entry.suspendedFrom}` : ''}${entry.suspendedTo ? ` to ${entry.suspendedTo}` : ''}`;
+  if (entry.status === 'removed') return `; measures no longer in force${entry.endDate ? ` since ${entry.endDate}` : ''}`;
+  return '';
+}
+
+/** Binary search in a sorted posting list. */
+function contains(list: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function addressWords(text: string): Set<string> {
+  return new Set(
+    text
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(plainWord)
+      .filter((w) => w.length >= 4 && !/^\d+$/.test(w)),
+  );
+}
+
+/**
+ * Country and address move a score a little either way. An exact name hit is
+ * never pushed under the alert threshold by them: a listed name in the wrong
+ * country is still the listed name until a person says otherwise.
+ */
+function adjustForContext(
+  a: { score: number; exact: boolean },
+  entry: ListEntry,
+  country: string | undefined,
+  address: Set<string> | undefined,
+  alertThreshold: number,
+): { score: number; lines: string[] } {
+  let score = a.score;
+  const lines: string[] = [];
+  if (country && entry.countries.length > 0) {
+    const want = country.toUpperCase();
+    if (entry.countries.includes(want)) {
+      score += 0.03;
+      lines.push(`country ${want} matches the entry (+0.03)`);
+    } else {
+      score -= 0.05;
+      lines.push(`country ${want} differs from the entry's ${entry.countries.join(', ')} (−0.05)`);
+    }
+  }
+  if (address && address.size > 0 && entry.addresses.length > 0) {
+    const listed = addressWords(entry.addresses.join(' '));
+    const shared = [...address].filter((w) => listed.has(w));
+    if (shared.length >= 2) {
+      score += 0.03;
+      lines.push(`address shares ${shared.slice(0, 4).join(', ')} with the entry (+0.03)`);
+    }
+  }
+  score = Math.min(1, Math.max(0, score));
+  if (a.exact && score < alertThreshold) {
+    score = alertThreshold;
+    lines.push('exact name hit: kept at or above the alert threshold whatever the country or address');
+  }
+  return { score, lines };
+}

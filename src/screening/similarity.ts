@@ -1,0 +1,74 @@
+/**
+ * String distances used by the scorer. Names are short (tokens rarely pass 20
+ * characters), so the plain dynamic programmes are fast enough and easy to audit.
+ */
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transposition),
+ * giving up early once the distance must exceed `max` (returns max + 1).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, prev2[j - 2]! + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb]!;
+}
+
+/** Edits tolerated between two tokens: none for short ones (too many real words sit one edit apart). */
+export function allowedEdits(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+/**
+ * Similarity in [0, 1] of two tokens that are not equal: a typo-level edit
+ * distance or an abbreviation by prefix. 0 when they are different words.
+ */
+export function tokenSimilarity(a: string, b: string): { sim: number; how: 'typo' | 'prefix' } | undefined {
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
+  if (isDigits(a) || isDigits(b)) return undefined;
+  if (short.length >= 3 && long.length > short.length && long.startsWith(short)) {
+    // A truncation is partial evidence: Microelec/Microelectronics, but also Apple/Appleworm.
+    return { sim: prefixSimilarity(short.length, long.length), how: 'prefix' };
+  }
+  const allowed = allowedEdits(long.length);
+  if (allowed === 0 || short.length < 4) return undefined;
+  const d = editDistance(a, b, allowed);
+  if (d > allowed) return undefined;
+  return { sim: 1 - d / (long.length + 1), how: 'typo' };
+}
+
+function isDigits(s: string): boolean {
+  return /^\d+$/.test(s);
+}
+
+/** Credit for a word that begins another: more the more of the longer word it covers, never a full match. */
+export function prefixSimilarity(shortLength: number, longLength: number): number {
+  return Math.min(0.9, 0.5 + (0.45 * shortLength) / longLength);
+}
