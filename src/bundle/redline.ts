@@ -19,6 +19,8 @@ export interface RedlineOptions {
   /** A screener, or a function that builds one; `false` turns screening off (list rules then answer review). */
   screener?: Screener | (() => Promise<Screener>) | false;
   enforceAiDiffusion?: boolean;
+  /** Lists older than this many days past their source date make answers `review` (default 30). */
+  maxListAgeDays?: number;
 }
 
 export interface CheckOptions {
@@ -62,6 +64,7 @@ export async function createRedline(options: RedlineOptions = {}): Promise<Redli
         asOf: opts.asOf,
         today: today(),
         enforceAiDiffusion: opts.enforceAiDiffusion ?? options.enforceAiDiffusion,
+        maxListAgeDays: options.maxListAgeDays,
         path: opts.path,
       });
     },

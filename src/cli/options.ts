@@ -13,4 +13,13 @@ export interface EvaluateFlags {
   asOf?: string;
   enforceAiDiffusion?: boolean;
   screening?: boolean;
+  maxListAge?: string;
+}
+
+/** Validates `--max-list-age`: a whole number of days. */
+export function parseMaxListAge(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InputError([{ path: '--max-list-age', message: `"${value}" is not a whole number of days` }]);
+  return n;
 }

@@ -9,6 +9,7 @@ import {
   type Transaction,
 } from '../domain/index.js';
 import { classifyItem, resolveItem, type Catalogue } from '../classify/index.js';
+import { applyListFreshness, staleLists } from './list-freshness.js';
 import { evaluateTransaction, type EvaluationOptions, type PartyScreening, type Ruleset } from '../rules/index.js';
 
 /** What a determination is made with: the rule set, the catalogue and (optionally) a screener. */
@@ -26,6 +27,8 @@ export interface DetermineOptions extends EvaluationOptions {
   today: IsoDate;
   /** Base of error paths, e.g. `[3]` for the fourth transaction of an array. */
   path?: string;
+  /** Lists older than this many days past their source date make answers `review` (default 30). */
+  maxListAgeDays?: number | undefined;
 }
 
 /** Validate → resolve items → classify → screen → evaluate → combine (architecture.md). */
@@ -51,12 +54,15 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
   });
   const lists: Record<string, IsoDate> = {};
   for (const v of engines.screener?.versions ?? []) lists[v.list] = v.sourceDate;
-  return {
+  const determination: Determination = {
     ...evaluation,
     screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
     ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },
     lists,
   };
+  // Staleness is judged against the day of the run, not the as-of date: it is about the data we hold now.
+  const stale = staleLists(engines.screener?.versions ?? [], options.today, options.maxListAgeDays);
+  return applyListFreshness(determination, stale, screening?.length ?? 0);
 }
 
 /** Screens each party's name and aliases, using its country and address to weigh hits. */

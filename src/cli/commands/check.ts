@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, type Determination, type InputProblem } from '../../domain/index.js';
 import { readJsonInput, printJson } from '../io.js';
-import { parseAsOf, type EvaluateFlags } from '../options.js';
+import { parseAsOf, parseMaxListAge, type EvaluateFlags } from '../options.js';
 import { openRedline } from '../runtime.js';
 import { formatDetermination } from '../format/determination.js';
 
@@ -19,10 +19,12 @@ export function registerCheckCommand(program: Command): void {
     .option('--as-of <date>', 'evaluate under the rules in force on this date (YYYY-MM-DD)')
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
+    .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
     .action(async (file: string, flags: EvaluateFlags) => {
       const asOf = parseAsOf(flags.asOf);
+      const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
-      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion });
+      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays });
       const many = Array.isArray(input);
       const inputs = many ? (input as unknown[]) : [input];
       if (many && inputs.length === 0) throw new InputError([{ path: file, message: 'the array holds no transaction' }]);
