@@ -4,6 +4,9 @@ import { NameIndex } from './name-index.js';
 import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
 import { alignTokens, scoreTokens, type WeightedTokens } from './score.js';
 import { explainAlignment } from './explain.js';
+import { HAS_HAN } from './chinese.js';
+
+const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
 
 /**
  * Alert threshold: a hit at or above it is a finding in a determination.
@@ -176,8 +179,11 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       };
       hits.push(hit);
     }
-    // Ties: a hit on the entry's own name before one on an alias, then by list and id for a stable order.
-    const rank = (h: ScreeningHit): number => (h.matchedName === h.name ? 0 : 1);
+    // Ties: for a name written in Chinese, entries in Chinese-speaking places first (Huawei's Shenzhen
+    // entry before its Cairo affiliate); then a hit on the entry's own name before one on an alias;
+    // then list and id, for a stable order.
+    const han = HAS_HAN.test(name);
+    const rank = (h: ScreeningHit): number => (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
     hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
     return { query: name, hits: hits.slice(0, limit) };
   }

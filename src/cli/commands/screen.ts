@@ -1,0 +1,112 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { InputError, isCountryCode, type ScreeningResult, type ScreenOptions } from '../../domain/index.js';
+import { loadDefaultScreener } from '../../bundle/lists.js';
+import type { RedlineScreener } from '../../screening/index.js';
+import { dim, heading, terminalWidth } from '../format/style.js';
+
+interface ScreenFlags {
+  json?: boolean;
+  file?: string;
+  country?: string;
+  address?: string;
+  limit?: string;
+  threshold?: string;
+}
+
+/** `--limit`, `--threshold`, `--country` checked up front: bad flags are bad input (exit 2). */
+export function screenOptions(flags: ScreenFlags): ScreenOptions {
+  const opts: ScreenOptions = {};
+  if (flags.country !== undefined) {
+    const c = flags.country.toUpperCase();
+    if (!isCountryCode(c)) throw new InputError([{ path: '--country', message: `"${flags.country}" is not an ISO 3166-1 alpha-2 code such as CN` }]);
+    opts.country = c;
+  }
+  if (flags.address) opts.address = flags.address;
+  if (flags.limit !== undefined) {
+    const n = Number(flags.limit);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InputError([{ path: '--limit', message: `"${flags.limit}" is not a whole number from 1 to 1000` }]);
+    opts.limit = n;
+  }
+  if (flags.threshold !== undefined) {
+    const t = Number(flags.threshold);
+    if (!Number.isFinite(t) || t < 0 || t > 1) throw new InputError([{ path: '--threshold', message: `"${flags.threshold}" is not a score from 0 to 1` }]);
+    opts.minScore = t;
+  }
+  return opts;
+}
+
+function formatResult(r: ScreeningResult, screener: RedlineScreener): string {
+  const lines = [heading(`Screening "${r.query}"`)];
+  if (r.hits.length === 0) {
+    lines.push(pc.green('no hits on the bundled lists'));
+    return lines.join('\n');
+  }
+  const width = terminalWidth();
+  const table = new Table({
+    head: ['score', 'list', 'listed name', 'matched as', 'country', 'citation'],
+    colWidths: [8, 24, Math.floor(width * 0.25), Math.floor(width * 0.2), 9, Math.floor(width * 0.18)],
+    wordWrap: true,
+  });
+  for (const h of r.hits) {
+    const score = h.score >= screener.alertThreshold ? pc.bold(pc.red(h.score.toFixed(2))) : pc.yellow(h.score.toFixed(2));
+    table.push([score, h.list, h.name, h.matchedName === h.name ? dim('(name)') : h.matchedName, h.country ?? '', h.citation ?? '']);
+  }
+  lines.push(table.toString());
+  const top = r.hits[0]!;
+  lines.push(heading('Why the top hit matched'));
+  for (const e of top.explanation) lines.push(`  ${e}`);
+  lines.push(dim(`alert threshold ${screener.alertThreshold}: hits at or above it become findings in \`redline check\`; lists are bundled snapshots (see \`redline screen --help\`)`));
+  return lines.join('\n');
+}
+
+/** Screens one name per line of a file (or stdin), writing one result per line in input order, holding one line at a time. */
+async function screenFile(path: string, screener: RedlineScreener, opts: ScreenOptions, json: boolean): Promise<void> {
+  const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
+  const opened = new Promise<void>((resolve, reject) => {
+    if (path === '-') return resolve();
+    input.once('open', () => resolve());
+    input.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new InputError([{ path, message: err.code === 'ENOENT' ? 'no such file' : `cannot read (${err.code ?? 'error'})` }])),
+    );
+  });
+  await opened;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    const name = raw.trim();
+    const result: ScreeningResult & { line: number } = name ? { line: n, ...screener.screen(name, opts) } : { line: n, query: '', hits: [] };
+    const text = json ? JSON.stringify(result) : `${n}\t${name}\t${result.hits.length ? `${result.hits[0]!.score.toFixed(2)}\t${result.hits[0]!.list}\t${result.hits[0]!.name}` : 'no hit'}`;
+    // Respect back-pressure so a million names stream in constant memory.
+    if (!process.stdout.write(`${text}\n`)) await once(process.stdout, 'drain');
+  }
+}
+
+export function registerScreenCommand(program: Command): void {
+  program
+    .command('screen')
+    .description('screen a name against the bundled restricted-party lists (US, China), in any script')
+    .argument('[name...]', 'the name to screen (quote it, or give several words)')
+    .option('--file <path>', 'screen one name per line of this file (- for standard input); output in input order')
+    .option('--json', 'JSON output: one result, or JSON Lines for --file')
+    .option('--country <code>', "the party's country (ISO alpha-2); raises or lowers scores a little")
+    .option('--address <text>', "the party's address; shared address words raise scores a little")
+    .option('--limit <n>', 'hits per name (default 10)')
+    .option('--threshold <score>', 'lowest score to show (default: the candidate floor 0.6)')
+    .addHelpText('after', '\nThe lists are bundled snapshots; see data/lists/README.md for their sources and dates.')
+    .action(async (words: string[], flags: ScreenFlags) => {
+      const opts = screenOptions(flags);
+      const name = words.join(' ').trim();
+      if (!flags.file && !name) throw new InputError([{ path: 'name', message: 'give a name to screen, or --file with one name per line' }]);
+      if (flags.file && name) throw new InputError([{ path: 'name', message: 'give either a name or --file, not both' }]);
+      const screener = await loadDefaultScreener();
+      if (flags.file) return screenFile(flags.file, screener, opts, !!flags.json);
+      const result = screener.screen(name, opts);
+      process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatResult(result, screener)}\n`);
+    });
+}
