@@ -71,6 +71,8 @@ function itemPath(ctx: FactContext, field: string): string {
   return `items[${ctx.itemIndex}].${field}`;
 }
 
+const numberFact = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
 const icFacts = (ctx: FactContext): Record<string, unknown> => usClassification(ctx)?.facts ?? {};
 
 const defs: FactDef[] = [
@@ -191,13 +193,14 @@ const defs: FactDef[] = [
     path: 'item.dramBandwidthGBs',
     type: 'number',
     label: 'total DRAM bandwidth (GB/s)',
-    get: (c) => maybe(c.item.kind === 'ic' ? c.item.memoryBandwidthGBs : undefined, itemPath(c, 'memoryBandwidthGBs')),
+    // A computer carries the highest figure among its ICs (the classifier puts it in the facts).
+    get: (c) => maybe(c.item.kind === 'ic' ? c.item.memoryBandwidthGBs : numberFact(icFacts(c).memoryBandwidthGBs), itemPath(c, 'memoryBandwidthGBs')),
   },
   {
     path: 'item.interconnectGBs',
     type: 'number',
     label: 'interconnect bandwidth (GB/s)',
-    get: (c) => maybe(c.item.kind === 'ic' ? c.item.interconnectGBs : undefined, itemPath(c, 'interconnectGBs')),
+    get: (c) => maybe(c.item.kind === 'ic' ? c.item.interconnectGBs : numberFact(icFacts(c).interconnectGBs), itemPath(c, 'interconnectGBs')),
   },
   {
     path: 'item.hbmDensity',
