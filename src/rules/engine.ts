@@ -122,20 +122,25 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
 
   for (const cl of input.classifications.flat()) for (const m of cl.missing ?? []) allMissing.add(`items[${cl.item}]: ${m}`);
 
+  // One context per item line, shared by every jurisdiction: facts do not depend on it.
+  const contexts = input.items.map((item, i) => makeContext(ruleset, input, item, i, 'US', options));
+  const plan = planFor(ruleset, date, options);
   for (const jurisdiction of ruleset.jurisdictions) {
     const drafts = new Map<string, Draft>();
     const notApplied = new Map<string, { measure: string; citation: string; why: string }>();
-    const contexts = input.items.map((item, i) => makeContext(ruleset, input, item, i, jurisdiction, options));
-    const requirements = ruleset.measures.filter((m) => m.jurisdiction === jurisdiction && m.kind === 'requirement' && inForce(m, date));
+    for (const ctx of contexts) {
+      ctx.jurisdiction = jurisdiction;
+      ctx.fired = undefined;
+    }
+    const { requirements, policies } = plan.get(jurisdiction)!;
 
     // Phase 1: which requirements apply, per item line.
     const unscreenedLists: CompiledMeasure[] = [];
-    for (const m of requirements) {
+    for (const { measure: m, verdict } of requirements) {
       if (m.lists.length && input.screening === undefined && input.tx.parties.length) {
         unscreenedLists.push(m);
         continue;
       }
-      const verdict = statusOn(m, date, options);
       const ctxs = m.per === 'transaction' ? contexts.slice(0, 1) : contexts;
       for (const ctx of ctxs) {
         const v = m.test.test(ctx);
@@ -215,9 +220,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     if (licensed.length) {
       const licensedIds = new Set(licensed.map((d) => d.measure.id));
       const licensedTags = new Set(licensed.flatMap((d) => d.measure.tags));
-      const policies = ruleset.measures.filter((m) => m.jurisdiction === jurisdiction && m.kind === 'review_policy' && inForce(m, date));
       for (const m of policies) {
-        if (!statusOn(m, date, options).applies) continue;
         if (m.governs.length && !m.governs.some((g) => licensedIds.has(g) || licensedTags.has(g))) continue;
         for (const ctx of contexts) {
           if (m.test.test(ctx) !== true) continue;
@@ -268,6 +271,39 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     missing: [...allMissing],
     ...(options.enforceAiDiffusion ? { options: { enforceAiDiffusion: true } } : {}),
   };
+}
+
+interface JurisdictionPlan {
+  requirements: { measure: CompiledMeasure; verdict: StatusVerdict }[];
+  policies: CompiledMeasure[];
+}
+
+/**
+ * The measures in force on a date with their status, per jurisdiction. Order books repeat a
+ * handful of dates, so plans are memoised per ruleset, date and options (bounded).
+ */
+const plans = new WeakMap<Ruleset, Map<string, Map<Jurisdiction, JurisdictionPlan>>>();
+
+function planFor(ruleset: Ruleset, date: IsoDate, options: EvaluationOptions): Map<Jurisdiction, JurisdictionPlan> {
+  let byKey = plans.get(ruleset);
+  if (!byKey) plans.set(ruleset, (byKey = new Map()));
+  const key = `${date}|${options.enforceAiDiffusion === true}`;
+  let plan = byKey.get(key);
+  if (plan) return plan;
+  plan = new Map();
+  for (const j of ruleset.jurisdictions) {
+    const requirements: JurisdictionPlan['requirements'] = [];
+    const policies: CompiledMeasure[] = [];
+    for (const m of ruleset.measures) {
+      if (m.jurisdiction !== j || !inForce(m, date)) continue;
+      if (m.kind === 'requirement') requirements.push({ measure: m, verdict: statusOn(m, date, options) });
+      else if (m.kind === 'review_policy' && statusOn(m, date, options).applies) policies.push(m);
+    }
+    plan.set(j, { requirements, policies });
+  }
+  if (byKey.size > 10_000) byKey.clear();
+  byKey.set(key, plan);
+  return plan;
 }
 
 const NOT_SCREENED = 'redline.screening.not-run';
