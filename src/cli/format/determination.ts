@@ -14,7 +14,7 @@ function widths(...shares: number[]): number[] {
 }
 
 export function formatClassifications(cs: Classification[], names?: string[]): string {
-  const t = table(['#', 'item', 'jur.', 'code', 'because'], widths(3, 22, 5, 11, 45));
+  const t = table(['#', 'item', 'jur.', 'code', 'because'], widths(3, 22, 5, 15, 45));
   for (const c of cs) {
     const because = c.missing?.length ? `${c.because} — missing: ${c.missing.join(', ')}` : c.because;
     t.push([String(c.item), names?.[c.item] ?? '', c.jurisdiction, bold(c.code), because]);
