@@ -3,7 +3,8 @@ export { parseLexicon, type Lexicon, type LexiconSources } from './lexicon.js';
 export { normalizeName, canonicalName, type NormalizedName, type NameToken } from './normalize.js';
 export { simplify, traditionalize } from './chinese.js';
 export { NameIndex } from './name-index.js';
-export { alignTokens } from './score.js';
+export { alignTokens, scoreTokens } from './score.js';
+export { buildEvalSet, runEvaluation, seededRandom, type EvalCase, type EvalKind, type EvalReport, type KindResult } from './evaluation.js';
 export {
   createScreener,
   DEFAULT_ALERT_THRESHOLD,

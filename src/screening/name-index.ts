@@ -153,7 +153,9 @@ export class NameIndex {
       else hi = mid;
     }
     const prefixed: string[] = [];
-    for (let i = lo; i < this.vocab.length && this.vocab[i]!.startsWith(key) && prefixed.length <= limit; i++) prefixed.push(this.vocab[i]!);
+    for (let i = lo; i < this.vocab.length && this.vocab[i]!.startsWith(key) && prefixed.length <= limit; i++) {
+      if (this.vocab[i]!.length - key.length >= 2 && key.length >= 4) prefixed.push(this.vocab[i]!);
+    }
     if (prefixed.length <= limit) for (const w of prefixed) out.push({ key: w, sim: prefixSimilarity(key.length, w.length), how: 'prefix' });
     const max = allowedEdits(key.length + 1);
     if (max === 0 || key.length < 4) return out;
@@ -174,6 +176,7 @@ export class NameIndex {
       if (allowed === 0) continue;
       const d = editDistance(key, word, allowed);
       if (d <= allowed && d > 0) found.push({ key: word, sim: 1 - d / (Math.max(word.length, key.length) + 1), how: 'typo' });
+      // (the scorer applies the exact similarity; this only ranks expansions)
     }
     found.sort((a, b) => b.sim - a.sim);
     out.push(...found.slice(0, limit));

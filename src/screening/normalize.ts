@@ -1,6 +1,10 @@
 import type { Lexicon } from './lexicon.js';
 import { HAS_HAN, segmentHan } from './chinese.js';
 import { cyrillicToLatin, hasCyrillic } from './translit.js';
+import { editDistance } from './similarity.js';
+
+/** Single-word legal forms long enough that one wrong letter cannot make another word. */
+const LONG_FORMS = ['company', 'corporation', 'limited', 'incorporated'];
 
 /**
  * Name normalisation: one canonical token sequence per name, whatever the
@@ -83,6 +87,21 @@ function latinWords(text: string): RawToken[] {
   return out;
 }
 
+/** Runs of single letters are one initialism: "S A de C V" = "S.A. de C.V.", "I B M" = "IBM". */
+function joinInitials(tokens: RawToken[]): RawToken[] {
+  const out: RawToken[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && !tokens[j]!.han && /^\p{L}$/u.test(tokens[j]!.plain)) j++;
+    if (j - i >= 2) {
+      const run = tokens.slice(i, j);
+      out.push({ surface: run.map((t) => t.surface).join(' '), plain: run.map((t) => t.plain).join('') });
+      i = j;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
+}
+
 function splitScripts(text: string, lex: Lexicon, opts: NormalizeOptions): RawToken[] {
   if (!HAS_HAN.test(text)) return latinWords(text);
   const out: RawToken[] = [];
@@ -108,7 +127,12 @@ function splitScripts(text: string, lex: Lexicon, opts: NormalizeOptions): RawTo
 function markLegalForms(raw: RawToken[], lex: Lexicon): void {
   const words = raw.filter((t) => !t.han && !t.legal && !t.drop);
   const match = (i: number, atEnd: boolean): number => {
-    for (const form of lex.legalForms.get(words[i]!.plain) ?? []) {
+    const w = words[i]!.plain;
+    // A misspelt long legal-form word (Compayy, Corporaton) is still a legal form.
+    if (w.length >= 6 && !lex.legalForms.has(w) && !lex.abbreviations.has(w)) {
+      for (const f of LONG_FORMS) if (Math.abs(f.length - w.length) <= 1 && editDistance(f, w, 1) <= 1) return 1;
+    }
+    for (const form of lex.legalForms.get(w) ?? []) {
       if (form.endOnly && !atEnd) continue;
       const len = form.tokens.length;
       if (i + len > words.length) continue;
@@ -155,7 +179,7 @@ function wordToken(t: RawToken, lex: Lexicon): NameToken {
 
 export function normalizeName(text: string, lex: Lexicon, opts: NormalizeOptions = {}): NormalizedName {
   const original = text;
-  const raw = splitScripts(text.normalize('NFKC'), lex, opts);
+  const raw = joinInitials(splitScripts(text.normalize('NFKC'), lex, opts));
   markLegalForms(raw, lex);
   const tokens: NameToken[] = [];
   const legalForms: string[] = [];

@@ -50,6 +50,8 @@ function sharesKey(a: NameToken, b: NameToken): boolean {
 }
 
 function fuzzy(a: NameToken, b: NameToken): { sim: number; how: 'typo' | 'prefix' } | undefined {
+  // The pinyin of one character is a whole syllable: cheng and chen are different characters, not a typo.
+  if ((a.kind === 'pinyin' && a.surface.length === 1) || (b.kind === 'pinyin' && b.surface.length === 1)) return undefined;
   let best: { sim: number; how: 'typo' | 'prefix' } | undefined;
   for (const x of a.keys) {
     for (const y of b.keys) {

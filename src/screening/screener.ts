@@ -23,6 +23,8 @@ export const DEFAULT_CANDIDATE_FLOOR = 0.6;
 const CANDIDATES = 48;
 /** Postings longer than this (words in thousands of names) only pick candidates when nothing rarer did. */
 const COMMON_POSTINGS = 2500;
+/** Words in more names than this (Technology, Beijing) add weight to candidates but do not bring new ones. */
+const BOOST_ONLY_POSTINGS = 800;
 /** Candidates whose exact-token overlap is this far below the floor cannot reach it on typos alone. */
 const MIN_ESTIMATE = 0.3;
 /** How far a typo or abbreviation can lift a name above its exact-token estimate. */
@@ -100,7 +102,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     for (const s of sources) {
       const p = s.lists;
       if (touched.length > 0 && p.length > COMMON_POSTINGS) continue;
-      if (touched.length > 0 && p.length > 8 * touched.length) {
+      if (touched.length > 0 && p.length > BOOST_ONLY_POSTINGS && p.length > 8 * touched.length) {
         // A common word only adds weight to names a rarer word already picked.
         for (const n of touched) if (contains(p, n)) acc[n] = acc[n]! + s.weight;
         continue;

@@ -53,7 +53,8 @@ export function tokenSimilarity(a: string, b: string): { sim: number; how: 'typo
   const short = a.length <= b.length ? a : b;
   const long = a.length <= b.length ? b : a;
   if (isDigits(a) || isDigits(b)) return undefined;
-  if (short.length >= 3 && long.length > short.length && long.startsWith(short)) {
+  // Only a real truncation counts (Microelec, Petrochem); one letter more is a different word (Chen/Cheng).
+  if (short.length >= 4 && long.length - short.length >= 2 && long.startsWith(short)) {
     // A truncation is partial evidence: Microelec/Microelectronics, but also Apple/Appleworm.
     return { sim: prefixSimilarity(short.length, long.length), how: 'prefix' };
   }
@@ -61,7 +62,8 @@ export function tokenSimilarity(a: string, b: string): { sim: number; how: 'typo
   if (allowed === 0 || short.length < 4) return undefined;
   const d = editDistance(a, b, allowed);
   if (d > allowed) return undefined;
-  return { sim: 1 - d / (long.length + 1), how: 'typo' };
+  // One letter off in a five-letter word is as often another word (Intel/Inter) as a typo.
+  return { sim: 1 - d / (long.length + 1) - (long.length <= 5 ? 0.06 : 0), how: 'typo' };
 }
 
 function isDigits(s: string): boolean {
