@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildCatalogue, type Catalogue, type CatalogueRow } from '../classify/index.js';
+import { buildEquipmentCatalogue, type EquipmentCatalogue } from '../classify/sme-catalogue.js';
 import { CATALOGUE_DIR } from './paths.js';
 
 /** The chip catalogue's file inside the catalogue folder (data/catalogue/README.md describes it). */
 export const CHIPS_FILE = 'chips.csv';
+/** Named chip-making tools (ASML scanners and others) with their parameters. */
+export const EQUIPMENT_FILE = 'sme.csv';
 
 const cache = new Map<string, Catalogue>();
 
@@ -35,6 +38,20 @@ export function loadCatalogue(dir: string = CATALOGUE_DIR): Catalogue {
   } catch (err) {
     throw new Error(`${join(key, CHIPS_FILE)}: ${(err as Error).message}`, { cause: err });
   }
+  const equipment = loadEquipment(key);
+  if (equipment) catalogue = { ...catalogue, equipment };
   cache.set(key, catalogue);
   return catalogue;
+}
+
+/** The equipment catalogue of the folder, or undefined when the folder has none (test folders). */
+function loadEquipment(dir: string): EquipmentCatalogue | undefined {
+  const file = join(dir, EQUIPMENT_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as CatalogueRow[];
+    return buildEquipmentCatalogue(rows);
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
+  }
 }

@@ -1,5 +1,6 @@
 import { entryFromRow, type CatalogueEntry, type CatalogueRow } from './catalogue-row.js';
 import { keySimilarity, modelTokens, nameVariants, normaliseModel } from './model-name.js';
+import type { EquipmentCatalogue } from './sme-catalogue.js';
 
 /** What a name found in the catalogue. */
 export type CatalogueMatch =
@@ -18,6 +19,8 @@ export interface Catalogue {
   match(model: string): CatalogueMatch;
   /** The `n` catalogue names most like `model`, best first (for error messages). */
   closest(model: string, n: number): string[];
+  /** Named equipment (data/catalogue/sme.csv), consulted when no chip matches a reference. */
+  readonly equipment?: EquipmentCatalogue;
 }
 
 interface Indexed {

@@ -1,10 +1,15 @@
 import type { Classification, IsoDate, ResolvedItem } from '../domain/index.js';
 import { classifyUS } from './us.js';
+import { classifySmeOther } from './sme.js';
+import { classifyMaterialCN } from './materials.js';
 
 /**
- * Every classification Redline knows for one item, one per jurisdiction. Only the US is
- * classified so far; JP/NL/CN classifiers append here.
+ * Every classification Redline knows for one item: the US first, then the other jurisdictions'
+ * entries for equipment (JP, NL, CN) and materials (CN).
  */
 export function classifyItem(item: ResolvedItem, index: number, asOf: IsoDate): Classification[] {
-  return [classifyUS(item, index, asOf)];
+  const us = classifyUS(item, index, asOf);
+  if (item.kind === 'sme') return [us, ...classifySmeOther(item, index, asOf)];
+  if (item.kind === 'material') return [us, ...classifyMaterialCN(item, index, asOf)];
+  return [us];
 }

@@ -1,5 +1,6 @@
 import { InputError, type CatalogueRef, type IcItem, type Item, type ResolvedItem } from '../domain/index.js';
 import type { Catalogue } from './catalogue.js';
+import { resolveEquipmentRef } from './sme-catalogue.js';
 
 /**
  * Replaces catalogue references (`{ "model": ... }`, also inside a computer's `ics`) by the
@@ -30,11 +31,15 @@ export function resolveItem(item: Item, catalogue: Catalogue, path = ''): Resolv
 
 function fromCatalogue(ref: CatalogueRef, catalogue: Catalogue, path: string): ResolvedItem {
   const m = catalogue.match(ref.model);
+  if (m.kind === 'unknown') {
+    const tool = catalogue.equipment?.resolve(ref.model);
+    if (tool) return resolveEquipmentRef(ref, tool);
+  }
   if (m.kind === 'ambiguous' || m.kind === 'unknown') {
     const message =
       m.kind === 'ambiguous'
         ? `"${ref.model}" matches several catalogue models (${quoteList(m.candidates)}); give the full name`
-        : `unknown model "${ref.model}"; closest catalogue names: ${quoteList(catalogue.closest(ref.model, 3))}`;
+        : `unknown model "${ref.model}"; closest catalogue names: ${quoteList([...catalogue.closest(ref.model, 3), ...(catalogue.equipment?.closest(ref.model, 2) ?? [])])}`;
     throw new InputError([{ path: `${path}${path ? '.' : ''}model`, message }]);
   }
   const { entry } = m;

@@ -88,7 +88,8 @@ describe('kinds not classified from parameters yet', () => {
   it('answers INDETERMINATE saying what is needed, or the declared ECCN', () => {
     const sme = classifyUS({ kind: 'sme', category: 'lithography.duv_immersion' }, 0, '2026-09-30');
     expect(sme.code).toBe('INDETERMINATE');
-    expect(sme.missing?.[0]).toMatch(/^eccn/);
+    // Equipment is classified from its parameters (sme.ts): an immersion scanner needs its resolution.
+    expect(sme.missing?.[0]).toBe('parameters.resolutionNm');
     expect(classifyUS({ kind: 'sme', eccn: '3B001.f.1' }, 0, '2026-09-30').code).toBe('3B001.f.1');
     expect(classifyUS({ kind: 'material', substance: 'gallium', form: 'metal' }, 0, '2026-09-30').code).toBe('INDETERMINATE');
     expect(classifyUS({ kind: 'material', substance: 'gallium', eccn: 'EAR99' }, 0, '2026-09-30').code).toBe('EAR99');

@@ -3,7 +3,8 @@ import { usClassification } from './result.js';
 import { classifyIcUS } from './us-3a090.js';
 import { classifyMemoryUS } from './us-3a090c.js';
 import { classifyComputerUS } from './us-4a090.js';
-import { classifyMaterialUS, classifySmeUS, classifySoftwareOrTechnologyUS } from './us-other.js';
+import { classifyMaterialUS, classifySoftwareOrTechnologyUS } from './us-other.js';
+import { classifySmeUS } from './sme.js';
 
 type KindOf<K extends ResolvedItem['kind']> = Extract<ResolvedItem, { kind: K }>;
 type ClassifierTable = { [K in ResolvedItem['kind']]: (item: KindOf<K>, index: number, asOf: IsoDate) => Classification };

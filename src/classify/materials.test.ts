@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { MaterialItem } from '../domain/index.js';
+import { classifyMaterialCN } from './materials.js';
+
+const codes = (m: Omit<MaterialItem, 'kind'>, asOf = '2026-09-30') => classifyMaterialCN({ kind: 'material', ...m }, 0, asOf).map((c) => c.code);
+
+describe("China's controlled materials", () => {
+  it('recognises gallium and germanium items from 2023-08-01', () => {
+    expect(codes({ substance: 'gallium', form: 'metal' }, '2023-07-31')).toEqual(['NOT_LISTED']);
+    expect(codes({ substance: 'gallium', form: 'metal' }, '2023-08-01')).toEqual(['CN-2023-23:gallium']);
+    expect(codes({ substance: 'GaN', form: 'wafer' })).toEqual(['CN-2023-23:gallium']);
+    expect(codes({ substance: 'germanium dioxide' })).toEqual(['CN-2023-23:germanium']);
+  });
+
+  it('does not read element symbols inside words', () => {
+    expect(codes({ substance: 'general purpose resin' })).toEqual(['NOT_LISTED']);
+    expect(codes({ substance: 'dynamic compound' })).toEqual(['NOT_LISTED']);
+  });
+
+  it('needs the purity of antimony oxide (listed at >= 99.99 %)', () => {
+    expect(codes({ substance: 'antimony trioxide' })).toEqual(['INDETERMINATE']);
+    expect(codes({ substance: 'antimony trioxide', purityPct: 99.999 })).toEqual(['CN-2024-33:antimony']);
+    expect(codes({ substance: 'antimony trioxide', purityPct: 99.5 })).toEqual(['NOT_LISTED']);
+    expect(codes({ substance: 'antimony', form: 'metal' })).toEqual(['CN-2024-33:antimony']);
+  });
+
+  it('puts artificial graphite anode material in No. 39 and No. 58', () => {
+    expect(codes({ substance: 'artificial graphite anode material' })).toEqual(['CN-2023-39:graphite', 'CN-2025-58:battery']);
+  });
+
+  it('puts a Dy-bearing magnet in No. 18 and the No. 61 annex, a plain NdFeB magnet in neither', () => {
+    expect(codes({ substance: 'NdFeB magnet containing dysprosium' })).toEqual(['CN-2025-18:rare-earth', 'CN-2025-61:annex']);
+    expect(codes({ substance: 'NdFeB magnet' })).toEqual(['NOT_LISTED']);
+  });
+
+  it('dates the rare-earth announcements', () => {
+    expect(codes({ substance: 'dysprosium oxide' }, '2025-04-03')).toEqual(['NOT_LISTED']);
+    expect(codes({ substance: 'dysprosium oxide' }, '2025-04-04')).toEqual(['CN-2025-18:rare-earth']);
+    expect(codes({ substance: 'holmium metal' }, '2025-11-08')).toEqual(['CN-2025-57:rare-earth']);
+  });
+});
