@@ -19,11 +19,16 @@ function clean(s: string): string {
   return s.replace(SUCCESSOR, '').replace(/\s+/g, ' ').replace(/^[\s,;:.]+|[\s,;:]+$/g, '').trim();
 }
 
+function unbalanced(s: string): boolean {
+  return (s.match(/\)/g)?.length ?? 0) > (s.match(/\(/g)?.length ?? 0);
+}
+
 /** Splits one listed name into the names it contains. */
 export function splitListedName(name: string): string[] {
   const out: string[] = [];
   const stripped = clean(name);
-  const parts = stripped.split(AKA).map((p) => clean(p.replace(/\)\s*$/, '')));
+  // "X (a.k.a. Y)" leaves "Y)": drop a closing parenthesis that has no opening one.
+  const parts = stripped.split(AKA).map((p) => clean(unbalanced(p) ? p.replace(/\)\s*$/, '') : p));
   for (const part of parts) {
     if (!part) continue;
     out.push(part);
