@@ -34,11 +34,15 @@ const EMPTY = new Int32Array(0);
 
 export class NameIndex {
   readonly names: IndexedName[] = [];
+  /** totalWeight of each name, packed for the candidate loop. */
+  totalWeights!: Float64Array;
   private readonly postings = new Map<string, Int32Array>();
   private readonly joins = new Map<string, Int32Array>();
   private readonly vocab: string[];
   private readonly gramPostings = new Map<string, Int32Array>();
   private readonly maxIdf: number;
+  /** Scratch trigram counters per vocabulary word, zeroed after each use. */
+  private readonly gramCounts: Uint16Array;
 
   constructor(
     readonly entries: readonly ListEntry[],
@@ -85,6 +89,7 @@ export class NameIndex {
       name.weights = name.norm.tokens.map((t) => this.tokenWeight(t.keys));
       name.totalWeight = name.weights.reduce((a, b) => a + b, 0);
     }
+    this.totalWeights = Float64Array.from(this.names, (x) => x.totalWeight);
     this.vocab = [...this.postings.keys()].sort();
     const grams = new Map<string, number[]>();
     this.vocab.forEach((word, w) => {
@@ -92,6 +97,7 @@ export class NameIndex {
       for (const g of new Set(trigrams(word))) push(grams, g, w);
     });
     for (const [g, v] of grams) this.gramPostings.set(g, Int32Array.from(v));
+    this.gramCounts = new Uint16Array(this.vocab.length);
   }
 
   private add(entry: number, variant: NameVariant, norm: NormalizedName): void {
@@ -160,23 +166,33 @@ export class NameIndex {
     const max = allowedEdits(key.length + 1);
     if (max === 0 || key.length < 4) return out;
     const grams = trigrams(key);
-    const counts = new Map<number, number>();
+    // Rare trigrams pick the candidates; very common ones ("ing", "an$") would only cost time.
+    const lists: Int32Array[] = [];
     for (const g of grams) {
       const p = this.gramPostings.get(g);
-      if (!p || p.length > 4000) continue;
-      for (let i = 0; i < p.length; i++) counts.set(p[i]!, (counts.get(p[i]!) ?? 0) + 1);
+      if (p && p.length <= 1500) lists.push(p);
     }
     // Each edit destroys at most three trigrams.
-    const need = Math.max(1, grams.length - 3 * max);
+    const need = Math.max(1, lists.length - 3 * max);
+    const touched: number[] = [];
+    const counts = this.gramCounts;
+    for (const p of lists) {
+      for (let i = 0; i < p.length; i++) {
+        const w = p[i]!;
+        if (counts[w] === 0) touched.push(w);
+        counts[w] = counts[w]! + 1;
+      }
+    }
     const found: Expansion[] = [];
-    for (const [w, c] of counts) {
+    for (const w of touched) {
+      const c = counts[w]!;
+      counts[w] = 0;
       if (c < need) continue;
       const word = this.vocab[w]!;
       const allowed = allowedEdits(Math.max(word.length, key.length));
       if (allowed === 0) continue;
       const d = editDistance(key, word, allowed);
       if (d <= allowed && d > 0) found.push({ key: word, sim: 1 - d / (Math.max(word.length, key.length) + 1), how: 'typo' });
-      // (the scorer applies the exact similarity; this only ranks expansions)
     }
     found.sort((a, b) => b.sim - a.sim);
     out.push(...found.slice(0, limit));

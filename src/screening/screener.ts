@@ -117,8 +117,9 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     for (const w of q.weights) qTotal += w;
     // Exact-token Dice ranks candidates before the precise scorer runs; names far below the floor are not verified.
     const picked: number[] = [];
+    const totals = index.totalWeights;
     for (const n of touched) {
-      const e = (2 * acc[n]!) / (qTotal + index.names[n]!.totalWeight);
+      const e = (2 * acc[n]!) / (qTotal + totals[n]!);
       acc[n] = 0;
       if (e < MIN_ESTIMATE) continue;
       estimate[n] = e;
@@ -138,7 +139,9 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     const best = new Map<number, { n: number; a: { score: number; exact: boolean } }>();
     const top: number[] = [];
     for (const n of candidates(q)) {
-      // Candidates come best estimate first; once `limit` entries beat every remaining estimate by a margin, stop.
+      // Candidates come best estimate first: stop once the rest cannot reach the floor, or once `limit`
+      // entries beat every remaining estimate by the margin a typo or abbreviation could add.
+      if (estimate[n]! + ESTIMATE_MARGIN < floor) break;
       if (top.length >= limit && estimate[n]! + ESTIMATE_MARGIN < top[top.length - 1]!) break;
       const rec = index.names[n]!;
       const a = scoreTokens(q, rec);
