@@ -69,8 +69,10 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     return { tokens: norm.tokens, weights, unknown };
   }
 
-  function sourcesFor(q: WeightedTokens): Source[] {
+  /** Sources of candidates per query token; `standIn` gets, for an unknown token, the weight of the listed word it most likely is. */
+  function sourcesFor(q: WeightedTokens, standIn: number[]): Source[] {
     const out: Source[] = [];
+    q.weights.forEach((w, i) => (standIn[i] = w));
     q.tokens.forEach((t, i) => {
       let found = false;
       for (const k of t.keys) {
@@ -82,7 +84,9 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       }
       if (!found) {
         for (const k of t.keys) {
-          for (const e of index.expand(k)) out.push({ lists: index.namesWith(e.key), weight: index.idf(e.key) * e.sim });
+          const expansions = index.expand(k);
+          for (const e of expansions) out.push({ lists: index.namesWith(e.key), weight: index.idf(e.key) * e.sim });
+          if (expansions.length) standIn[i] = Math.min(standIn[i]!, ...expansions.map((e) => index.idf(e.key)));
           const joined = index.namesJoining(k);
           if (joined.length) out.push({ lists: joined, weight: q.weights[i]! });
         }
@@ -90,14 +94,21 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       const next = q.tokens[i + 1];
       if (next) {
         const joined = t.keys[0]! + next.keys[0]!;
-        if (index.has(joined)) out.push({ lists: index.namesWith(joined), weight: index.idf(joined) });
+        if (index.has(joined)) {
+          const w = index.idf(joined);
+          out.push({ lists: index.namesWith(joined), weight: w });
+          // Two unknown halves of one listed word weigh, together, as that word.
+          if (q.unknown?.[i]) standIn[i] = Math.min(standIn[i]!, w / 2);
+          if (q.unknown?.[i + 1]) standIn[i + 1] = Math.min(standIn[i + 1]!, w / 2);
+        }
       }
     });
     return out.sort((a, b) => a.lists.length - b.lists.length);
   }
 
   function candidates(q: WeightedTokens): number[] {
-    const sources = sourcesFor(q);
+    const standIn: number[] = [];
+    const sources = sourcesFor(q, standIn);
     const touched: number[] = [];
     for (const s of sources) {
       const p = s.lists;
@@ -113,8 +124,9 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
         acc[n] = acc[n]! + s.weight;
       }
     }
+    // The scorer weighs a typo as the word it stands for, so the estimate does too.
     let qTotal = 0;
-    for (const w of q.weights) qTotal += w;
+    for (const w of standIn) qTotal += w;
     // Exact-token Dice ranks candidates before the precise scorer runs; names far below the floor are not verified.
     const picked: number[] = [];
     const totals = index.totalWeights;
