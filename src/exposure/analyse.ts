@@ -1,0 +1,28 @@
+import type { IsoDate } from '../domain/index.js';
+import { exposureReport } from './aggregate.js';
+import type { BookEntry } from './book.js';
+import { compareExposure } from './compare.js';
+import { analyseBook, type CheckLine } from './evaluate.js';
+import type { ExposureComparison, ExposureReport } from './types.js';
+
+export interface ExposureOptions {
+  /** Rules of this date for every line; undefined = each line under its own date. */
+  asOf?: IsoDate | undefined;
+  /** A second date to compare with: the result is then a comparison. */
+  compareAsOf?: IsoDate | undefined;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One report for one date, or the comparison of two: what `redline exposure` and the API answer. */
+export function exposureOfBook(entries: readonly BookEntry[], check: CheckLine, options: ExposureOptions = {}): ExposureReport | ExposureComparison {
+  const passes = options.compareAsOf === undefined ? 1 : 2;
+  const progress = (pass: number) => (done: number, total: number) => options.onProgress?.(pass * total + done, passes * total);
+  const base = analyseBook(entries, check, options.asOf, progress(0));
+  if (options.compareAsOf === undefined) return exposureReport(base.lines, { asOf: base.asOf, measures: base.measures });
+  const compared = analyseBook(entries, check, options.compareAsOf, progress(1));
+  return compareExposure(base, compared);
+}
+
+export function isComparison(r: ExposureReport | ExposureComparison): r is ExposureComparison {
+  return 'flips' in r;
+}

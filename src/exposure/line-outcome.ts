@@ -1,0 +1,25 @@
+import { worseOf, type Determination, type Finding, type Outcome } from '../domain/index.js';
+import type { LineOutcome, MeasureInfo } from './types.js';
+
+/**
+ * Reduces a determination to what exposure analysis counts: the overall and per-jurisdiction
+ * outcomes, and the measures that weigh on the line. A finding whose outcome is clear (a review
+ * policy, an informational note) does not weigh on the line, so it is left out.
+ */
+export function lineOutcome(d: Determination): { result: LineOutcome; measures: Record<string, MeasureInfo> } {
+  const jurisdictions: LineOutcome['jurisdictions'] = {};
+  const weighing: Record<string, Outcome> = {};
+  const measures: Record<string, MeasureInfo> = {};
+  const note = (f: Finding): void => {
+    if (f.outcome === 'no_license_required') return;
+    const before = weighing[f.measure];
+    weighing[f.measure] = before === undefined ? f.outcome : worseOf(before, f.outcome);
+    measures[f.measure] ??= { jurisdiction: f.jurisdiction, summary: f.summary, citation: f.citation };
+  };
+  for (const j of d.jurisdictions) {
+    jurisdictions[j.jurisdiction] = j.outcome;
+    j.findings.forEach(note);
+  }
+  d.redFlags.forEach(note);
+  return { result: { outcome: d.outcome, jurisdictions, measures: weighing }, measures };
+}
