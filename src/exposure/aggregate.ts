@@ -69,7 +69,7 @@ export function bookCurrency(lines: readonly EvaluatedLine[], fallback = 'USD'):
 /** Counts and values of the book's lines by outcome, broken down by each dimension. */
 export function exposureReport(
   lines: readonly EvaluatedLine[],
-  options: { asOf: IsoDate | null; measures?: Record<string, MeasureInfo>; currency?: string },
+  options: { asOf: IsoDate | null; measures?: Record<string, MeasureInfo>; currency?: string; caveats?: string[] },
 ): ExposureReport {
   const currency = options.currency ?? bookCurrency(lines);
   const total: Group = { key: 'book', outcomes: emptyOutcomes(), total: emptyTally() };
@@ -113,5 +113,6 @@ export function exposureReport(
     measures: options.measures ?? {},
     errors,
     errorTotal,
+    caveats: options.caveats ?? [],
   };
 }

@@ -11,6 +11,8 @@ export interface ExposureOptions {
   /** A second date to compare with: the result is then a comparison. */
   compareAsOf?: IsoDate | undefined;
   onProgress?: (done: number, total: number) => void;
+  /** Said once at the top of the report (see caveats.ts). */
+  caveats?: string[];
 }
 
 /** One report for one date, or the comparison of two: what `redline exposure` and the API answer. */
@@ -18,9 +20,9 @@ export function exposureOfBook(entries: readonly BookEntry[], check: CheckLine, 
   const passes = options.compareAsOf === undefined ? 1 : 2;
   const progress = (pass: number) => (done: number, total: number) => options.onProgress?.(pass * total + done, passes * total);
   const base = analyseBook(entries, check, options.asOf, progress(0));
-  if (options.compareAsOf === undefined) return exposureReport(base.lines, { asOf: base.asOf, measures: base.measures });
+  if (options.compareAsOf === undefined) return exposureReport(base.lines, { asOf: base.asOf, measures: base.measures, caveats: options.caveats ?? [] });
   const compared = analyseBook(entries, check, options.compareAsOf, progress(1));
-  return compareExposure(base, compared);
+  return compareExposure(base, compared, options.caveats ?? []);
 }
 
 export function isComparison(r: ExposureReport | ExposureComparison): r is ExposureComparison {

@@ -3,32 +3,18 @@ import { InputError, isIsoDate } from '../domain/index.js';
 import type { BookLine } from './types.js';
 
 /**
- * Reading an order book for exposure analysis: CSV (one item per row, the columns below) or
- * JSON Lines (one contract.md transaction per line). Text in, lines out: no file access here,
- * so the CLI and the HTTP API read the same way. docs/exposure.md documents the columns.
+ * Reading an order book for exposure analysis: CSV (one item per row) or JSON Lines (one
+ * contract.md transaction per line). Text in, lines out: no file access here, so the CLI and the
+ * HTTP API read the same way. The CSV columns are the batch columns of docs/batch.md, so one
+ * book serves `redline batch` and `redline exposure` alike (docs/exposure.md).
  */
-export const BOOK_COLUMNS = [
-  'id',
-  'date',
-  'from',
-  'to',
-  'model',
-  'quantity',
-  'value',
-  'currency',
-  'end_user_name',
-  'end_user_country',
-  'end_user_headquarters',
-  'end_user_ultimate_parent',
-  'end_user_type',
-  'end_use',
-  // An item that is not in the chip catalogue: a kind with its words, or a whole JSON item.
-  'kind',
-  'category',
-  'substance',
-  'form',
-  'item',
-] as const;
+const PARTY_PREFIXES = { end_user: 'end_user', consignee: 'ultimate_consignee', intermediate_consignee: 'intermediate_consignee', buyer: 'buyer' } as const;
+const PARTY_FIELDS = { name: 'name', country: 'country', headquarters: 'headquarters', ultimate_parent: 'ultimateParent', address: 'address', type: 'type' } as const;
+
+export const BOOK_COLUMNS: readonly string[] = [
+  'id', 'date', 'from', 'to', 'model', 'item', 'quantity', 'value', 'currency', 'end_use', 'exporter_country', 'exporter_headquarters',
+  ...Object.keys(PARTY_PREFIXES).flatMap((p) => Object.keys(PARTY_FIELDS).map((f) => `${p}_${f}`)),
+];
 
 export interface BookEntry {
   line: BookLine;
@@ -58,22 +44,29 @@ export function itemLabel(item: unknown): string {
   return str(item.eccn) ?? str(item.kind) ?? 'item';
 }
 
-/** A catalogue reference is a chip: the bundled catalogue holds integrated circuits only. */
-export function itemKind(item: unknown): string {
+/** Which kind of product a catalogue name is (`ic`, `sme`), from the catalogue the caller holds. */
+export type KindOfModel = (model: string) => string | undefined;
+
+/** An item's kind: its own `kind`, or for a catalogue reference what the catalogue says it is. */
+export function itemKind(item: unknown, kindOfModel?: KindOfModel): string {
   if (!isObj(item)) return 'unknown';
-  return str(item.kind) ?? (str(item.model) ? 'ic' : 'unknown');
+  const kind = str(item.kind);
+  if (kind) return kind;
+  const model = str(item.model);
+  return (model && kindOfModel?.(model)) || 'unknown';
 }
 
+/** A number cell; "1,250.50" reads as 1250.5 (as in docs/batch.md). */
 function number(v: string | undefined, field: string): number | undefined {
   if (v === undefined || v === '') return undefined;
-  const n = Number(v);
+  const n = Number(v.replace(/,/g, ''));
   if (!Number.isFinite(n)) throw new Error(`${field}: "${v}" is not a number`);
   return n;
 }
 
-function lineOf(row: number, tx: Obj, items: unknown[], value: number): BookLine {
+function lineOf(row: number, tx: Obj, items: unknown[], value: number, kindOfModel?: KindOfModel): BookLine {
   const labels = [...new Set(items.map(itemLabel))];
-  const kinds = [...new Set(items.map(itemKind))];
+  const kinds = [...new Set(items.map((i) => itemKind(i, kindOfModel)))];
   return {
     row,
     id: str(tx.id) ?? `row-${row}`,
@@ -88,59 +81,73 @@ function lineOf(row: number, tx: Obj, items: unknown[], value: number): BookLine
   };
 }
 
-function csvItem(r: Record<string, string>): unknown {
+function csvItem(r: Record<string, string>): Obj {
+  if (r.model && r.item) throw new Error('item: give either "model" or "item", not both');
+  let item: Obj;
   if (r.item) {
+    let parsed: unknown;
     try {
-      return JSON.parse(r.item);
+      parsed = JSON.parse(r.item);
     } catch (e) {
       throw new Error(`item: not valid JSON (${(e as Error).message})`);
     }
+    if (!isObj(parsed)) throw new Error('item: must be a JSON object describing one item');
+    item = { ...parsed };
+  } else if (r.model) {
+    item = { model: r.model };
+  } else {
+    throw new Error('model: is required (a catalogue model name, or an "item" JSON object)');
   }
   const quantity = number(r.quantity, 'quantity');
-  const extra = quantity !== undefined ? { quantity } : {};
-  if (!r.kind) return r.model ? { model: r.model, ...extra } : {};
-  const item: Obj = { kind: r.kind, ...extra };
-  if (r.model) item.model = r.model;
-  if (r.category) item.category = r.category;
-  if (r.substance) item.substance = r.substance;
-  if (r.form) item.form = r.form;
+  if (quantity !== undefined) item.quantity = quantity;
   return item;
 }
 
-/** A CSV row as a contract.md transaction with one item and (when named) one end user. */
+/** A CSV row as a contract.md transaction with one item and the parties its columns name. */
 export function csvRowTransaction(r: Record<string, string>): Obj {
-  const tx: Obj = { to: r.to };
+  const tx: Obj = {};
   if (r.id) tx.id = r.id;
   if (r.date) tx.date = r.date;
-  if (r.from) tx.from = r.from;
+  if (r.from) tx.from = r.from.toUpperCase();
+  if (r.to) tx.to = r.to.toUpperCase();
   tx.items = [csvItem(r)];
-  if (r.end_user_name) {
-    const party: Obj = { role: 'end_user', name: r.end_user_name };
-    if (r.end_user_country) party.country = r.end_user_country;
-    if (r.end_user_headquarters) party.headquarters = r.end_user_headquarters;
-    if (r.end_user_ultimate_parent) party.ultimateParent = r.end_user_ultimate_parent;
-    if (r.end_user_type) party.type = r.end_user_type;
-    tx.parties = [party];
-  }
-  if (r.end_use) tx.endUse = r.end_use.split(/[;|\s]+/).filter(Boolean);
   const value = number(r.value, 'value');
   if (value !== undefined) tx.value = value;
-  if (r.currency) tx.currency = r.currency;
+  if (r.currency) tx.currency = r.currency.toUpperCase();
+  if (r.end_use) tx.endUse = r.end_use.split(/[;|]/).map((x) => x.trim()).filter(Boolean);
+  if (r.exporter_country || r.exporter_headquarters) {
+    const exporter: Obj = {};
+    if (r.exporter_country) exporter.country = r.exporter_country.toUpperCase();
+    if (r.exporter_headquarters) exporter.headquarters = r.exporter_headquarters.toUpperCase();
+    tx.exporter = exporter;
+  }
+  const parties: Obj[] = [];
+  for (const [prefix, role] of Object.entries(PARTY_PREFIXES)) {
+    const party: Obj = {};
+    for (const [suffix, field] of Object.entries(PARTY_FIELDS)) {
+      const v = r[`${prefix}_${suffix}`];
+      if (v) party[field] = suffix === 'name' || suffix === 'address' || suffix === 'type' ? v : v.toUpperCase();
+    }
+    if (!Object.keys(party).length) continue;
+    if (!party.name) throw new Error(`${prefix}_name: is required when other ${prefix}_ columns are filled`);
+    parties.push({ role, ...party });
+  }
+  if (parties.length) tx.parties = parties;
   return tx;
 }
 
 const VALUE_NEEDED = 'value: exposure needs each line\'s value (a number in the book\'s currency)';
 
-export function parseCsvBook(text: string): BookEntry[] {
+export function parseCsvBook(text: string, kindOfModel?: KindOfModel): BookEntry[] {
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (e) {
     throw new InputError([{ path: 'book', message: `not readable as CSV (${(e as Error).message})` }]);
   }
-  const header = rows.shift();
+  const header = rows.shift()?.map((h) => h.trim().toLowerCase());
   if (!header) throw new InputError([{ path: 'book', message: 'the file is empty: it needs a header row naming the columns' }]);
-  const unknown = header.filter((h) => !(BOOK_COLUMNS as readonly string[]).includes(h));
+  const unknown = header.filter((h) => !BOOK_COLUMNS.includes(h));
   if (unknown.length) {
     throw new InputError([{ path: 'book header', message: `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${BOOK_COLUMNS.join(', ')})` }]);
   }
@@ -155,8 +162,8 @@ export function parseCsvBook(text: string): BookEntry[] {
     try {
       const tx = csvRowTransaction(r);
       const items = tx.items as unknown[];
-      if (typeof tx.value !== 'number') return { line: lineOf(row, tx, items, 0), error: VALUE_NEEDED };
-      return { line: lineOf(row, tx, items, tx.value), transaction: tx };
+      if (typeof tx.value !== 'number') return { line: lineOf(row, tx, items, 0, kindOfModel), error: VALUE_NEEDED };
+      return { line: lineOf(row, tx, items, tx.value, kindOfModel), transaction: tx };
     } catch (e) {
       return { line: lineOf(row, r, [], 0), error: (e as Error).message };
     }
@@ -170,7 +177,7 @@ function transactionValue(tx: Obj, items: unknown[]): number | undefined {
   return values.length && values.every((v) => v !== undefined) ? values.reduce((a, b) => a! + b!, 0) : undefined;
 }
 
-export function parseJsonlBook(text: string): BookEntry[] {
+export function parseJsonlBook(text: string, kindOfModel?: KindOfModel): BookEntry[] {
   const out: BookEntry[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     if (!raw.trim()) return;
@@ -188,14 +195,14 @@ export function parseJsonlBook(text: string): BookEntry[] {
     }
     const items = Array.isArray(tx.items) ? tx.items : [];
     const value = transactionValue(tx, items);
-    if (value === undefined) out.push({ line: lineOf(row, tx, items, 0), error: VALUE_NEEDED });
-    else out.push({ line: lineOf(row, tx, items, value), transaction: tx });
+    if (value === undefined) out.push({ line: lineOf(row, tx, items, 0, kindOfModel), error: VALUE_NEEDED });
+    else out.push({ line: lineOf(row, tx, items, value, kindOfModel), transaction: tx });
   });
   return out;
 }
 
-export function parseBook(text: string, format: BookFormat): BookEntry[] {
-  const entries = format === 'jsonl' ? parseJsonlBook(text) : parseCsvBook(text);
+export function parseBook(text: string, format: BookFormat, kindOfModel?: KindOfModel): BookEntry[] {
+  const entries = format === 'jsonl' ? parseJsonlBook(text, kindOfModel) : parseCsvBook(text, kindOfModel);
   if (!entries.length) throw new InputError([{ path: 'book', message: 'the book has no lines' }]);
   return entries;
 }

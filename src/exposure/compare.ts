@@ -56,13 +56,13 @@ class Shifts {
  * both analyses must be of the same book; a line that failed in either is left out of the pairing
  * (it is listed in that report's errors).
  */
-export function compareExposure(base: AnalysedBook, compare: AnalysedBook): ExposureComparison {
+export function compareExposure(base: AnalysedBook, compare: AnalysedBook, caveats: string[] = []): ExposureComparison {
   if (base.lines.length !== compare.lines.length) {
     throw new InputError([{ path: 'book', message: `the two analyses have ${base.lines.length} and ${compare.lines.length} lines: compare the same book` }]);
   }
   const currency = bookCurrency([...base.lines, ...compare.lines]);
-  const baseReport = exposureReport(base.lines, { asOf: base.asOf, measures: base.measures, currency });
-  const compareReport = exposureReport(compare.lines, { asOf: compare.asOf, measures: compare.measures, currency });
+  const baseReport = exposureReport(base.lines, { asOf: base.asOf, measures: base.measures, currency, caveats });
+  const compareReport = exposureReport(compare.lines, { asOf: compare.asOf, measures: compare.measures, currency, caveats });
   const cells = new Map<string, { before: Outcome; after: Outcome; count: number; value: number }>();
   const stricter = emptyTally();
   const looser = emptyTally();

@@ -4,5 +4,6 @@ export { compareExposure, type AnalysedBook } from './compare.js';
 export { lineOutcome } from './line-outcome.js';
 export { analyseBook, type CheckLine } from './evaluate.js';
 export { exposureOfBook, isComparison, type ExposureOptions } from './analyse.js';
-export { parseBook, parseCsvBook, parseJsonlBook, bookFormatOf, BOOK_COLUMNS, itemLabel, itemKind, type BookEntry, type BookFormat } from './book.js';
+export { parseBook, parseCsvBook, parseJsonlBook, bookFormatOf, BOOK_COLUMNS, itemLabel, itemKind, type BookEntry, type BookFormat, type KindOfModel } from './book.js';
 export { breakdownCsv, flipsCsv } from './csv.js';
+export { staleListCaveat, type ListAge } from './caveats.js';

@@ -75,6 +75,8 @@ export interface ExposureReport {
   /** Lines that could not be evaluated (bad input, unknown item): never dropped silently. */
   errors: { row: number; id: string; value: number; message: string }[];
   errorTotal: Tally;
+  /** Things that hold for the whole analysis and that a reader must know (e.g. old screening lists). */
+  caveats: string[];
 }
 
 export type Direction = 'stricter' | 'looser';

@@ -4,6 +4,10 @@ import { registerClassifyCommand } from './classify.js';
 import { registerRulesCommand } from './rules.js';
 import { registerScreenCommand } from './screen.js';
 import { registerMatchCommand } from './match.js';
+import { registerBatchCommand } from './batch.js';
+import { registerWorkerCommand } from './worker.js';
+import { registerServeCommand } from './serve.js';
+import { registerExposureCommand } from './exposure.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -14,4 +18,8 @@ export const commands: RegisterCommand[] = [
   registerRulesCommand,
   registerScreenCommand,
   registerMatchCommand,
+  registerBatchCommand,
+  registerWorkerCommand,
+  registerServeCommand,
+  registerExposureCommand,
 ];
