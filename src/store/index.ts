@@ -1,0 +1,26 @@
+/**
+ * The store's public face: `const store = await openStore(url)`.
+ * SQLite by default (./data/runtime/redline.sqlite), PostgreSQL for a
+ * `postgres://…` URL (add `?schema=name` to use a schema other than public).
+ */
+import { kyselyStore } from './kysely-store.js';
+import { openContext, parseStoreUrl } from './open.js';
+import type { Role, Store } from './types.js';
+
+export * from './types.js';
+export { canonicalJson, entryContentHash, sha256Hex } from './canonical.js';
+export { GENESIS_HASH, chainHash } from './audit.js';
+export { counterpartyKey } from './records.js';
+export { isRole } from './keys.js';
+export { parseStoreUrl, DEFAULT_DB_PATH, type StoreTarget } from './open.js';
+
+export async function openStore(url?: string): Promise<Store> {
+  const target = parseStoreUrl(url);
+  const ctx = await openContext(target);
+  return kyselyStore(ctx, target.location);
+}
+
+/** For the API: the key's id and role, or undefined for an unknown, malformed or revoked key. */
+export function verifyKey(store: Store, key: string): Promise<{ id: string; role: Role } | undefined> {
+  return store.verifyKey(key);
+}

@@ -1,0 +1,58 @@
+import * as audit from './audit.js';
+import * as batch from './batch-repo.js';
+import type { StoreContext } from './context.js';
+import * as keys from './keys.js';
+import * as lists from './lists-repo.js';
+import * as records from './records.js';
+import type { Store } from './types.js';
+
+/** The one Store implementation: the engines differ only in their Kysely dialect and locking (see context.ts). */
+export function kyselyStore(ctx: StoreContext, location: string): Store {
+  const verifyKey = keys.keyVerifier(ctx);
+  return {
+    engine: ctx.engine,
+    location,
+    close: () => ctx.db.destroy(),
+
+    appendAudit: (input) => audit.appendAudit(ctx, input),
+    getAudit: (seq) => audit.getAudit(ctx, seq),
+    listAudit: (query) => audit.listAudit(ctx, query),
+    verifyAudit: () => audit.verifyAudit(ctx),
+
+    latestListVersions: () => lists.latestListVersions(ctx),
+    listVersions: (list) => lists.listVersions(ctx, list),
+    getListVersion: (id) => lists.getListVersion(ctx, id),
+    findListVersion: (list, hash) => lists.findListVersion(ctx, list, hash),
+    listEntries: (ids) => lists.listEntries(ctx, ids),
+    currentEntry: (list, entryId) => lists.currentEntry(ctx, list, entryId),
+    addListVersion: (version, a) => lists.addListVersion(ctx, version, a),
+
+    upsertCounterparty: (c) => records.upsertCounterparty(ctx, c),
+    getCounterparty: (id) => records.getCounterparty(ctx, id),
+    findCounterparty: (ref) => records.findCounterparty(ctx, ref),
+    listCounterparties: (options) => records.listCounterparties(ctx, options),
+
+    recordDetermination: (d) => records.recordDetermination(ctx, d),
+    recordDeterminations: (ds) => records.recordDeterminations(ctx, ds),
+    getDetermination: (id) => records.getDetermination(ctx, id),
+    recordScreening: (s) => records.recordScreening(ctx, s),
+
+    recordReview: (r) => records.recordReview(ctx, r),
+    latestReviews: (k) => records.latestReviews(ctx, k),
+    getReviews: (ids) => records.getReviews(ctx, ids),
+
+    createApiKey: (options) => keys.createApiKey(ctx, options),
+    verifyKey,
+    listApiKeys: () => keys.listApiKeys(ctx),
+    revokeApiKey: (id) => keys.revokeApiKey(ctx, id),
+
+    createBatchJob: (job) => batch.createBatchJob(ctx, job),
+    getBatchJob: (id) => batch.getBatchJob(ctx, id),
+    updateBatchJob: (id, patch) => batch.updateBatchJob(ctx, id, patch),
+    listBatchJobs: (options) => batch.listBatchJobs(ctx, options),
+    putBatchRows: (rows) => batch.putBatchRows(ctx, rows),
+    getBatchRows: (jobId, options) => batch.getBatchRows(ctx, jobId, options),
+    batchRowCounts: (jobId) => batch.batchRowCounts(ctx, jobId),
+    storedBatchRowNos: (jobId, from, to) => batch.storedBatchRowNos(ctx, jobId, from, to),
+  };
+}

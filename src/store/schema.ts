@@ -1,0 +1,159 @@
+/**
+ * Table row types for Kysely. JSON is kept as text (`*_json`) and times as
+ * ISO-8601 UTC text in both engines: what the audit chain hashed is exactly
+ * what comes back, whichever engine holds it.
+ */
+import type { Generated } from 'kysely';
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  kind: string;
+  key_id: string | null;
+  ref: string | null;
+  input_json: string;
+  output_json: string;
+  ruleset_json: string | null;
+  lists_json: string | null;
+  meta_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id 1): the last seq and hash, so a removed tail is noticed too. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface ListVersionsTable {
+  id: Generated<number>;
+  list: string;
+  version: number;
+  title: string;
+  source_date: string;
+  hash: string;
+  entries: number;
+  bundled: number;
+  loaded_at: string;
+  source: string | null;
+  format: string | null;
+  key_id: string | null;
+}
+
+/** Entry contents by content hash: an entry unchanged across versions is stored once. */
+export interface EntryContentsTable {
+  hash: string;
+  list: string;
+  entry_id: string;
+  entry_json: string;
+}
+
+export interface ListVersionEntriesTable {
+  version_id: number;
+  entry_id: string;
+  entry_hash: string;
+  pos: number;
+}
+
+export interface CounterpartiesTable {
+  id: string;
+  key: string;
+  name: string;
+  country: string | null;
+  address: string | null;
+  aliases_json: string;
+  created_at: string;
+  last_screened_at: string | null;
+  last_screening_json: string | null;
+}
+
+export interface DeterminationsTable {
+  id: string;
+  audit_seq: number;
+  created_at: string;
+  key_id: string | null;
+  outcome: string;
+  as_of: string;
+  input_json: string;
+  output_json: string;
+  options_json: string;
+  lists_json: string;
+  batch_job_id: string | null;
+  batch_row_no: number | null;
+}
+
+export interface ScreeningsTable {
+  id: string;
+  audit_seq: number;
+  counterparty_id: string;
+  created_at: string;
+  key_id: string | null;
+  query: string;
+  reason: string;
+  result_json: string;
+}
+
+export interface ReviewsTable {
+  id: string;
+  counterparty_id: string;
+  counterparty_key: string;
+  list: string;
+  entry_id: string;
+  entry_hash: string;
+  decision: string;
+  reason: string;
+  key_id: string | null;
+  created_at: string;
+  audit_seq: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string | null;
+  role: string;
+  key_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface BatchJobsTable {
+  id: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  key_id: string | null;
+  format: string | null;
+  input_path: string | null;
+  output_path: string | null;
+  total: number | null;
+  done: number;
+  failed: number;
+  options_json: string;
+  error: string | null;
+}
+
+export interface BatchRowsTable {
+  job_id: string;
+  row_no: number;
+  status: string;
+  result_json: string | null;
+  error_json: string | null;
+}
+
+export interface Database {
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  list_versions: ListVersionsTable;
+  entry_contents: EntryContentsTable;
+  list_version_entries: ListVersionEntriesTable;
+  counterparties: CounterpartiesTable;
+  determinations: DeterminationsTable;
+  screenings: ScreeningsTable;
+  reviews: ReviewsTable;
+  api_keys: ApiKeysTable;
+  batch_jobs: BatchJobsTable;
+  batch_rows: BatchRowsTable;
+}

@@ -1,0 +1,366 @@
+import type { Determination, IsoDate, ListEntry, ListVersion, ScreeningHit, ScreeningResult } from '../domain/index.js';
+
+/**
+ * The store: one interface, two engines (SQLite and PostgreSQL behind Kysely).
+ * Everything a shared Redline service keeps — list versions, counterparties,
+ * determinations, screenings, reviews, batch jobs, API keys — and the
+ * hash-chained audit log. Every write that the audit log must see (a
+ * determination, a screening, a list load, a review) appends its audit record
+ * in the same transaction, so a row never exists without its audit record.
+ *
+ * JSON columns are stored as text in both engines (never jsonb, which reorders
+ * keys and rewrites numbers) and timestamps as ISO-8601 UTC strings, so what
+ * was hashed is byte-for-byte what is read back.
+ */
+
+export type StoreEngine = 'sqlite' | 'postgres';
+export type Role = 'viewer' | 'analyst' | 'admin';
+export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
+
+// ─── audit ───────────────────────────────────────────────────────────────────
+
+export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch';
+
+/** What a caller gives to append one audit record (the store adds seq, time and the chain). */
+export interface AuditInput {
+  kind: AuditKind;
+  /** What was asked (the transaction as given, the name screened, the file loaded ...). */
+  input: unknown;
+  /** What was answered. */
+  output: unknown;
+  ruleset?: { version: string; hash: string } | undefined;
+  /** List id → version used: source date and content hash. */
+  lists?: Record<string, { sourceDate: IsoDate; hash: string }> | undefined;
+  keyId?: string | undefined;
+  /** Whatever else replay needs (determine options, cleared reviews applied ...). */
+  meta?: Record<string, unknown> | undefined;
+  /** Id of the row this record is about (a determination id, a list version id ...). */
+  ref?: string | undefined;
+}
+
+export interface AuditRecord extends Required<Pick<AuditInput, 'kind' | 'input' | 'output'>> {
+  /** Position in the chain, 1, 2, 3 ... with no gaps. */
+  seq: number;
+  /** ISO-8601 UTC time of the append. */
+  at: string;
+  ruleset: { version: string; hash: string } | null;
+  lists: Record<string, { sourceDate: IsoDate; hash: string }> | null;
+  keyId: string | null;
+  meta: Record<string, unknown> | null;
+  ref: string | null;
+  /** Hash of the record before (64 zeros for the first). */
+  prevHash: string;
+  /** SHA-256 over prevHash + the canonical JSON of this record's content. */
+  hash: string;
+}
+
+export interface AuditQuery {
+  kind?: AuditKind | undefined;
+  /** Records with seq greater than this (paging forward). */
+  afterSeq?: number | undefined;
+  /** Records with seq less than this (paging back; newest first when given). */
+  beforeSeq?: number | undefined;
+  keyId?: string | undefined;
+  limit?: number | undefined;
+  /** Newest first (default) or oldest first. */
+  order?: 'asc' | 'desc' | undefined;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  /** Records checked. */
+  records: number;
+  /** The hash of the last good record (the chain head when ok). */
+  head: string | null;
+  /** The first bad record: its seq and what is wrong with it. */
+  firstBad?: { seq: number; problem: 'changed' | 'removed' | 'reordered' | 'truncated'; detail: string } | undefined;
+}
+
+// ─── lists ───────────────────────────────────────────────────────────────────
+
+/** A list version as stored: the domain ListVersion plus where and when it was loaded. */
+export interface StoredListVersion extends ListVersion {
+  /** Store-wide id of the version. */
+  id: number;
+  /** 1, 2, 3 ... within its list. */
+  version: number;
+  loadedAt: string;
+  /** The file it came from (name only) and its format. */
+  source: string | null;
+  format: string | null;
+  keyId: string | null;
+}
+
+export interface NewListVersion {
+  list: string;
+  title: string;
+  sourceDate: IsoDate;
+  entries: ListEntry[];
+  bundledSnapshot?: boolean | undefined;
+  source?: string | undefined;
+  format?: string | undefined;
+  keyId?: string | undefined;
+}
+
+export interface EntryChange {
+  before: ListEntry;
+  after: ListEntry;
+  /** Top-level fields that differ. */
+  fields: string[];
+}
+
+/** What changed between two versions of one list. */
+export interface ListDiff {
+  list: string;
+  from: { id: number; version: number; sourceDate: IsoDate; hash: string; entries: number } | null;
+  to: { id: number; version: number; sourceDate: IsoDate; hash: string; entries: number };
+  added: ListEntry[];
+  changed: EntryChange[];
+  removed: ListEntry[];
+}
+
+/** A stored entry with its content hash (what a review remembers). */
+export interface StoredEntry {
+  entry: ListEntry;
+  hash: string;
+}
+
+// ─── counterparties, determinations, screenings ──────────────────────────────
+
+export interface CounterpartyRef {
+  name: string;
+  country?: string | undefined;
+}
+
+export interface CounterpartyInput extends CounterpartyRef {
+  address?: string | undefined;
+  aliases?: string[] | undefined;
+}
+
+export interface Counterparty {
+  id: string;
+  /** Normalised name + country: how a party is recognised again. */
+  key: string;
+  name: string;
+  country: string | null;
+  address: string | null;
+  aliases: string[];
+  createdAt: string;
+  lastScreenedAt: string | null;
+  lastScreening: ScreeningResult | null;
+}
+
+/** Everything needed to reproduce a determination later (audit replay). */
+export interface DeterminationOptionsRecord {
+  asOf?: IsoDate | undefined;
+  today: IsoDate;
+  enforceAiDiffusion?: boolean | undefined;
+  maxListAgeDays?: number | undefined;
+  /** The ids of cleared reviews that suppressed hits when it was made. */
+  reviewIds?: string[] | undefined;
+}
+
+export interface DeterminationRecordInput {
+  /** The transaction as the caller gave it. */
+  input: unknown;
+  output: Determination;
+  options: DeterminationOptionsRecord;
+  /** The list versions the screener held (from `screener.versions`). */
+  lists?: readonly ListVersion[] | undefined;
+  keyId?: string | undefined;
+  /** The batch job and row it belongs to, when it came from a batch. */
+  batch?: { jobId: string; rowNo: number } | undefined;
+}
+
+export interface StoredDetermination {
+  id: string;
+  auditSeq: number;
+  createdAt: string;
+  keyId: string | null;
+  input: unknown;
+  output: Determination;
+  options: DeterminationOptionsRecord;
+  lists: Record<string, { sourceDate: IsoDate; hash: string }>;
+}
+
+export interface ScreeningRecordInput {
+  query: string;
+  country?: string | undefined;
+  address?: string | undefined;
+  result: ScreeningResult;
+  lists?: readonly ListVersion[] | undefined;
+  keyId?: string | undefined;
+  /** Why it ran: an interactive screen, or a re-screen after a list load. */
+  reason?: 'request' | 'list_load' | undefined;
+  /** Hits hidden by cleared reviews (recorded so the record is complete). */
+  suppressed?: { hit: ScreeningHit; reviewId: string }[] | undefined;
+}
+
+export interface StoredScreening {
+  id: string;
+  auditSeq: number;
+  counterpartyId: string;
+  createdAt: string;
+  query: string;
+  result: ScreeningResult;
+}
+
+// ─── reviews ─────────────────────────────────────────────────────────────────
+
+export type ReviewDecision = 'cleared' | 'confirmed';
+
+export interface ReviewInput {
+  counterparty: CounterpartyRef;
+  list: string;
+  entryId: string;
+  /** Content hash of the entry as the officer saw it (`entryContentHash`). */
+  entryHash: string;
+  decision: ReviewDecision;
+  reason: string;
+  keyId?: string | undefined;
+}
+
+export interface ReviewRecord {
+  id: string;
+  counterpartyId: string;
+  counterpartyKey: string;
+  list: string;
+  entryId: string;
+  entryHash: string;
+  decision: ReviewDecision;
+  reason: string;
+  keyId: string | null;
+  createdAt: string;
+  auditSeq: number;
+}
+
+// ─── API keys ────────────────────────────────────────────────────────────────
+
+export interface ApiKeyInfo {
+  id: string;
+  name: string | null;
+  role: Role;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiKey extends ApiKeyInfo {
+  /** The key itself, `rl_<id>_<secret>`: shown once, never stored. */
+  key: string;
+}
+
+// ─── batch jobs ──────────────────────────────────────────────────────────────
+
+export type BatchStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type BatchRowStatus = 'ok' | 'error';
+
+export interface BatchJob {
+  id: string;
+  status: BatchStatus;
+  createdAt: string;
+  updatedAt: string;
+  keyId: string | null;
+  /** Input format (csv, jsonl) and where it is / its name. */
+  format: string | null;
+  inputPath: string | null;
+  outputPath: string | null;
+  /** Rows in the input when known. */
+  total: number | null;
+  /** Progress counters (rows finished ok / with an error). */
+  done: number;
+  failed: number;
+  /** Anything else the batch runner keeps (as-of date, chunking, queue ids ...). */
+  options: Record<string, unknown>;
+  error: string | null;
+}
+
+export interface NewBatchJob {
+  id?: string | undefined;
+  status?: BatchStatus | undefined;
+  keyId?: string | undefined;
+  format?: string | undefined;
+  inputPath?: string | undefined;
+  outputPath?: string | undefined;
+  total?: number | undefined;
+  options?: Record<string, unknown> | undefined;
+}
+
+export type BatchJobPatch = Partial<Pick<BatchJob, 'status' | 'total' | 'done' | 'failed' | 'outputPath' | 'error' | 'options'>>;
+
+export interface BatchRow {
+  jobId: string;
+  rowNo: number;
+  status: BatchRowStatus;
+  result: unknown;
+  error: unknown;
+}
+
+// ─── the store ───────────────────────────────────────────────────────────────
+
+export interface Store {
+  readonly engine: StoreEngine;
+  /** Where it is, with any password removed (for messages). */
+  readonly location: string;
+  close(): Promise<void>;
+
+  // audit log
+  appendAudit(input: AuditInput): Promise<AuditRecord>;
+  getAudit(seq: number): Promise<AuditRecord | undefined>;
+  listAudit(query?: AuditQuery): Promise<AuditRecord[]>;
+  verifyAudit(): Promise<AuditVerification>;
+
+  // lists
+  /** The newest version of each list (or of one list). */
+  latestListVersions(): Promise<StoredListVersion[]>;
+  listVersions(list?: string): Promise<StoredListVersion[]>;
+  getListVersion(id: number): Promise<StoredListVersion | undefined>;
+  findListVersion(list: string, hash: string): Promise<StoredListVersion | undefined>;
+  /** The entries of the given versions (with their content hashes). */
+  listEntries(versionIds: readonly number[]): Promise<StoredEntry[]>;
+  /** One entry of the newest version of its list. */
+  currentEntry(list: string, entryId: string): Promise<StoredEntry | undefined>;
+  /** Adds a version (and its audit record, with `audit` as its output). */
+  addListVersion(version: NewListVersion, audit?: { input?: unknown; output?: unknown }): Promise<StoredListVersion>;
+
+  // counterparties
+  upsertCounterparty(c: CounterpartyInput): Promise<Counterparty>;
+  getCounterparty(id: string): Promise<Counterparty | undefined>;
+  findCounterparty(ref: CounterpartyRef): Promise<Counterparty | undefined>;
+  /** Paged by id: all counterparties with id greater than `after`. */
+  listCounterparties(options?: { after?: string | undefined; limit?: number | undefined }): Promise<Counterparty[]>;
+
+  // determinations and screenings
+  recordDetermination(input: DeterminationRecordInput): Promise<StoredDetermination>;
+  /** Many in one transaction (one lock, one commit): for batch runs. */
+  recordDeterminations(inputs: readonly DeterminationRecordInput[]): Promise<StoredDetermination[]>;
+  getDetermination(id: string): Promise<StoredDetermination | undefined>;
+  recordScreening(input: ScreeningRecordInput): Promise<StoredScreening>;
+
+  // reviews
+  recordReview(input: ReviewInput): Promise<ReviewRecord>;
+  /** The latest decision per (counterparty, list, entry), for the given counterparties (all when omitted). */
+  latestReviews(counterpartyKeys?: readonly string[]): Promise<ReviewRecord[]>;
+  getReviews(ids: readonly string[]): Promise<ReviewRecord[]>;
+
+  // API keys
+  createApiKey(options: { role: Role; name?: string | undefined }): Promise<CreatedApiKey>;
+  verifyKey(key: string): Promise<{ id: string; role: Role } | undefined>;
+  listApiKeys(): Promise<ApiKeyInfo[]>;
+  /** True when the key existed and was not already revoked. */
+  revokeApiKey(id: string): Promise<boolean>;
+
+  // batch jobs
+  createBatchJob(job: NewBatchJob): Promise<BatchJob>;
+  getBatchJob(id: string): Promise<BatchJob | undefined>;
+  updateBatchJob(id: string, patch: BatchJobPatch): Promise<BatchJob | undefined>;
+  listBatchJobs(options?: { limit?: number | undefined; status?: BatchStatus | undefined }): Promise<BatchJob[]>;
+  /** Inserts rows; a row already stored for (job, row_no) is kept as it is, so resume is idempotent. Returns rows newly stored. */
+  putBatchRows(rows: readonly BatchRow[]): Promise<number>;
+  /** Rows in row order from `fromRow` (inclusive). */
+  getBatchRows(jobId: string, options?: { fromRow?: number | undefined; limit?: number | undefined }): Promise<BatchRow[]>;
+  /** Counts of stored rows by status, and the highest row number stored. */
+  batchRowCounts(jobId: string): Promise<{ ok: number; error: number; maxRowNo: number | null }>;
+  /** Row numbers already stored within [from, to] (for a resuming worker to skip). */
+  storedBatchRowNos(jobId: string, from: number, to: number): Promise<number[]>;
+}
