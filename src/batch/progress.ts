@@ -1,0 +1,58 @@
+import cliProgress from 'cli-progress';
+
+/** Progress of a batch on stderr: a bar with rate and ETA on a terminal, a plain line every few seconds otherwise. */
+export interface Progress {
+  update(done: number, total?: number): void;
+  stop(): void;
+}
+
+const PLAIN_EVERY_MS = 5000;
+
+export function stderrProgress(label: string, estimatedTotal: number, startAt = 0): Progress {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: process.stderr,
+        format: `${label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}`,
+        etaBuffer: 50,
+        fps: 5,
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    const started = Date.now();
+    bar.start(Math.max(estimatedTotal, startAt), startAt, { rate: 0 });
+    return {
+      update(done, total) {
+        if (total !== undefined) bar.setTotal(total);
+        const secs = (Date.now() - started) / 1000;
+        bar.update(done, { rate: secs > 0 ? Math.round((done - startAt) / secs) : 0 });
+      },
+      stop() {
+        bar.stop();
+      },
+    };
+  }
+  const started = Date.now();
+  let last = started;
+  let total = estimatedTotal;
+  const line = (done: number): void => {
+    const secs = (Date.now() - started) / 1000;
+    const rate = secs > 0 ? (done - startAt) / secs : 0;
+    const eta = rate > 0 && total > done ? `, ETA ${Math.ceil((total - done) / rate)} s` : '';
+    process.stderr.write(`${label}: ${done}/${total} rows (${Math.round(rate)} rows/s${eta})\n`);
+  };
+  return {
+    update(done, t) {
+      if (t !== undefined) total = t;
+      const now = Date.now();
+      if (now - last >= PLAIN_EVERY_MS) {
+        last = now;
+        line(done);
+      }
+    },
+    stop() {},
+  };
+}
+
+export const silentProgress: Progress = { update() {}, stop() {} };

@@ -1,0 +1,131 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { runChunk, type ChunkInput, type ChunkRunner, type ChunkSettings } from './chunks.js';
+import { openBatchRedline, type BatchEngineOptions } from './engine.js';
+import type { BatchJob, BatchStore, ChunkRecord } from './job-store.js';
+import { errorLine, isRowError, resultLine } from './rows.js';
+
+/**
+ * Batch work past one machine: the coordinator (`redline batch --queue`) puts each chunk on a
+ * BullMQ queue in Redis; `redline worker` processes on any machine take chunks, answer them and
+ * store every row in the shared PostgreSQL store. The coordinator writes the output from the
+ * store, in row order. Rows are stored once per (job, row), so a chunk redelivered after a
+ * worker died is harmless.
+ */
+
+export const QUEUE_NAME = 'redline-batch';
+const POLL_MS = 200;
+
+export interface ChunkJobData {
+  jobId: string;
+  input: ChunkInput;
+  settings: ChunkSettings;
+}
+
+/** `redis://[:password@]host:port[/db]` → the connection options BullMQ hands to its client. */
+export function redisConnection(url: string): ConnectionOptions {
+  const u = new URL(url);
+  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined;
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: u.port ? Number(u.port) : 6379,
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    // BullMQ's blocking commands need this (its docs): never give up on a command, reconnect.
+    maxRetriesPerRequest: null,
+  };
+}
+
+export interface QueueOptions {
+  /** Keys prefix in Redis (tests use their own so they never meet a real queue). */
+  prefix?: string | undefined;
+  /** How many chunks the coordinator keeps on the queue at once (default 8). */
+  inFlight?: number | undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
+
+/** Waits until every row of the chunk is in the store, then renders the chunk from the stored rows. */
+async function chunkFromStore(store: BatchStore, jobId: string, input: ChunkInput, settings: ChunkSettings, closed: () => boolean): Promise<ChunkRecord> {
+  const n = input.rows.length;
+  const last = input.firstRow + n - 1;
+  for (;;) {
+    const stored = await store.store.storedBatchRowNos(jobId, input.firstRow, last);
+    if (stored.length >= n) break;
+    if (closed()) throw new Error('the queue runner was closed');
+    await sleep(POLL_MS);
+  }
+  const results = await store.getRows(jobId, input.firstRow, n);
+  let out = '';
+  let err = '';
+  let ok = 0;
+  for (const r of results) {
+    if (isRowError(r) && settings.separateErrors) err += errorLine(r, settings.outFormat);
+    else out += resultLine(r, settings.outFormat);
+    if (!isRowError(r)) ok++;
+  }
+  return { chunk: input.chunk, firstRow: input.firstRow, rows: n, ok, errors: n - ok, out, err };
+}
+
+/** The coordinator's side: a ChunkRunner that enqueues chunks and reads their answers back from the store. */
+export function queueRunnerFactory(redisUrl: string, store: BatchStore, options: QueueOptions = {}) {
+  const queue = new Queue<ChunkJobData>(QUEUE_NAME, { connection: redisConnection(redisUrl), ...(options.prefix ? { prefix: options.prefix } : {}) });
+  let closed = false;
+  return {
+    queue,
+    runner: async (job: BatchJob, settings: ChunkSettings): Promise<ChunkRunner> => ({
+      parallelism: options.inFlight ?? 8,
+      async run(input: ChunkInput): Promise<ChunkRecord> {
+        const last = input.firstRow + input.rows.length - 1;
+        const stored = await store.store.storedBatchRowNos(job.id, input.firstRow, last);
+        // A resumed coordinator does not queue again what workers already answered.
+        if (stored.length < input.rows.length) {
+          await queue.add('chunk', { jobId: job.id, input, settings }, {
+            jobId: `${job.id}-${input.chunk}`,
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1000 },
+            removeOnComplete: true,
+            removeOnFail: 1000,
+          });
+        }
+        return chunkFromStore(store, job.id, input, settings, () => closed);
+      },
+      async close() {},
+    }),
+    async close(): Promise<void> {
+      closed = true;
+      await queue.close();
+    },
+  };
+}
+
+export interface QueueWorkerOptions extends QueueOptions {
+  concurrency?: number | undefined;
+  engine?: BatchEngineOptions | undefined;
+  onChunk?: (data: ChunkJobData) => void;
+}
+
+/** The worker's side (`redline worker`): takes chunks, answers them, stores every row. */
+export async function startQueueWorker(redisUrl: string, store: BatchStore, options: QueueWorkerOptions = {}): Promise<Worker<ChunkJobData>> {
+  const redline = await openBatchRedline(options.engine);
+  const worker = new Worker<ChunkJobData>(
+    QUEUE_NAME,
+    async (job) => {
+      const { jobId, input, settings } = job.data;
+      const chunk = runChunk(input, redline, { ...settings, keepResults: true });
+      await store.putRows(jobId, chunk.results ?? []);
+      options.onChunk?.(job.data);
+      return { rows: chunk.rows };
+    },
+    {
+      connection: redisConnection(redisUrl),
+      concurrency: options.concurrency ?? 1,
+      ...(options.prefix ? { prefix: options.prefix } : {}),
+    },
+  );
+  await worker.waitUntilReady();
+  return worker;
+}

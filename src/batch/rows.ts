@@ -1,0 +1,107 @@
+import { InputError, JURISDICTIONS, type Determination, type InputProblem, type IsoDate } from '../domain/index.js';
+import type { Redline } from '../bundle/redline.js';
+import { columnOfPath, transactionFromCsvRecord } from './csv-row.js';
+
+/** One input row as the reader hands it on: a CSV record (columns → cells) or one JSON Lines line. */
+export type RawRow =
+  | { row: number; csv: Record<string, string | undefined> }
+  | { row: number; json: string }
+  /** A row the reader already knows is bad (wrong number of cells, a record the CSV parser could not read). */
+  | { row: number; problem: string; id?: string | undefined };
+
+/** The answer for one row: a compact determination summary, or the problems that stopped it. */
+export type RowResult =
+  | { row: number; id?: string | undefined; outcome: Determination['outcome']; jurisdictions: Partial<Record<string, string>>; measures: string[]; missing: string[] }
+  | { row: number; id?: string | undefined; error: string; problems: InputProblem[] };
+
+export function isRowError(r: RowResult): r is Extract<RowResult, { error: string }> {
+  return 'error' in r;
+}
+
+/** Parses one JSON Lines line into a transaction input; a syntax error names the column. */
+export function transactionFromJsonLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    throw new InputError([{ path: pos ? `column ${Number(pos[1]) + 1}` : '', message: `invalid JSON (${msg})` }]);
+  }
+}
+
+function idOf(raw: RawRow): string | undefined {
+  if ('problem' in raw) return raw.id;
+  if ('csv' in raw) {
+    const v = raw.csv.id?.trim();
+    return v ? v : undefined;
+  }
+  // Cheap id sniff for error rows, so a caller can find the line in their own system.
+  const m = /"id"\s*:\s*"((?:[^"\\]|\\.){0,200})"/.exec(raw.json);
+  return m ? m[1] : undefined;
+}
+
+function summarise(row: number, d: Determination): RowResult {
+  const jurisdictions: Partial<Record<string, string>> = {};
+  const measures = new Set<string>();
+  for (const j of d.jurisdictions) {
+    jurisdictions[j.jurisdiction] = j.outcome;
+    for (const f of j.findings) measures.add(f.measure);
+  }
+  for (const f of d.redFlags) measures.add(f.measure);
+  return { row, id: d.id, outcome: d.outcome, jurisdictions, measures: [...measures], missing: d.missing };
+}
+
+/** Determines one row. Bad input becomes an error row; any other failure is a bug and propagates. */
+export function processRow(raw: RawRow, redline: Redline, asOf: IsoDate | undefined): RowResult {
+  let origins: Parameters<typeof columnOfPath>[1] | undefined;
+  try {
+    let tx: unknown;
+    if ('problem' in raw) throw new InputError([{ path: '', message: raw.problem }]);
+    if ('csv' in raw) {
+      const built = transactionFromCsvRecord(raw.csv);
+      tx = built.tx;
+      origins = built.origins;
+    } else {
+      tx = transactionFromJsonLine(raw.json);
+      if (tx === null || typeof tx !== 'object' || Array.isArray(tx)) {
+        throw new InputError([{ path: '', message: 'each line must be one JSON object (a transaction)' }]);
+      }
+    }
+    return summarise(raw.row, redline.check(tx, { asOf }));
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const problems = origins ? err.problems.map((p) => ({ path: columnOfPath(p.path, origins!), message: p.message })) : err.problems;
+    const error = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+    return { row: raw.row, id: idOf(raw), error, problems };
+  }
+}
+
+/** Output formats by file extension: `.csv` or JSON Lines (`.jsonl`, `.ndjson`, anything else). */
+export type OutputFormat = 'csv' | 'jsonl';
+export function formatOf(path: string): OutputFormat {
+  return /\.csv$/i.test(path) ? 'csv' : 'jsonl';
+}
+
+const JURISDICTION_COLUMNS = JURISDICTIONS.map((j) => j.toLowerCase());
+export const RESULT_CSV_HEADER = `row,id,outcome,${JURISDICTION_COLUMNS.join(',')},measures,missing,error\n`;
+export const ERROR_CSV_HEADER = 'row,id,error\n';
+
+/** Quotes a CSV cell only when it must (RFC 4180), and defuses spreadsheet formulas. */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function resultLine(r: RowResult, format: OutputFormat): string {
+  if (format === 'jsonl') return `${JSON.stringify(r)}\n`;
+  if (isRowError(r)) return `${r.row},${csvCell(r.id)},,${JURISDICTIONS.map(() => '').join(',')},,,${csvCell(r.error)}\n`;
+  const js = JURISDICTIONS.map((j) => r.jurisdictions[j] ?? '').join(',');
+  return `${r.row},${csvCell(r.id)},${r.outcome},${js},${csvCell(r.measures.join(' '))},${csvCell(r.missing.join(' '))},\n`;
+}
+
+export function errorLine(r: Extract<RowResult, { error: string }>, format: OutputFormat): string {
+  if (format === 'jsonl') return `${JSON.stringify({ row: r.row, id: r.id, error: r.error, problems: r.problems })}\n`;
+  return `${r.row},${csvCell(r.id)},${csvCell(r.error)}\n`;
+}

@@ -1,0 +1,77 @@
+import { CSV_COLUMNS } from './csv-row.js';
+import { csvCell } from './rows.js';
+
+/**
+ * A synthetic order book for the resume test and `npm run bench:batch`: catalogue chips to
+ * sixteen destinations on seven dates, with a pool of counterparties that includes listed
+ * names (in Latin and Chinese script) and about one bad row in a hundred, seeded so every run
+ * of the same size writes the same file.
+ */
+
+const MODELS = [
+  'NVIDIA H100 SXM5 80GB', 'NVIDIA H20', 'NVIDIA A100 SXM4 80GB', 'NVIDIA L40S', 'NVIDIA L4', 'NVIDIA GeForce RTX 4090',
+  'NVIDIA B200 (HGX)', 'AMD Instinct MI300X', 'AMD Instinct MI250X', 'NVIDIA T4', 'NVIDIA A30', 'NVIDIA H200 SXM 141GB',
+];
+const DESTINATIONS = ['CN', 'DE', 'NL', 'JP', 'AE', 'SG', 'IN', 'KR', 'TW', 'HK', 'MY', 'VN', 'SA', 'BR', 'GB', 'MO'];
+const DATES = ['2022-06-01', '2022-11-15', '2023-12-01', '2024-06-30', '2025-03-01', '2025-09-30', '2026-09-30'];
+const END_USES = ['commercial', 'ai_training', 'datacenter', 'research', 'ai_inference;cloud_iaas', ''];
+const PARTY_STEMS = [
+  'Example Cloud', 'Northwind Compute', 'Harbour Data Systems', 'Blue River Research', 'Summit AI Labs', 'Lotus Semiconductor Trading',
+  'Pacific Rim Logistics', 'Golden Gate Analytics', 'Orion Datacenters', 'Meridian University',
+];
+const LISTED = ['Huawei Technologies Co., Ltd.', '华为技术有限公司', 'Semiconductor Manufacturing International Corporation', 'Inspur Group', 'Sugon'];
+const SUFFIXES = ['Ltd', 'GmbH', 'Co., Ltd.', 'Pte. Ltd.', 'Inc.', 'B.V.'];
+
+/** A small seeded generator (mulberry32): the same seed always gives the same book. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const SAMPLE_BOOK_COLUMNS = [
+  'id', 'date', 'from', 'to', 'model', 'quantity', 'value', 'currency', 'end_use',
+  'end_user_name', 'end_user_country', 'end_user_headquarters', 'end_user_ultimate_parent',
+  'consignee_name', 'consignee_country',
+] as const satisfies readonly (typeof CSV_COLUMNS)[number][];
+
+/** Rows 1…n of the sample book, each a CSV line with its newline (no header). */
+export function* sampleBookLines(n: number, seed = 42): Generator<string> {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  for (let i = 1; i <= n; i++) {
+    const to = pick(DESTINATIONS);
+    const listed = rnd() < 0.03;
+    const endUser = listed ? pick(LISTED) : `${pick(PARTY_STEMS)} ${1 + Math.floor(rnd() * 400)} ${pick(SUFFIXES)}`;
+    const quantity = 1 + Math.floor(rnd() * 64);
+    const bad = rnd() < 0.01;
+    const consignee = rnd() < 0.5 ? `${pick(PARTY_STEMS)} Logistics ${pick(SUFFIXES)}` : '';
+    const cells: (string | number)[] = [
+      `SO-${String(i).padStart(8, '0')}`,
+      bad && rnd() < 0.5 ? '2026-02-30' : pick(DATES),
+      'US',
+      bad ? 'XX' : to,
+      pick(MODELS),
+      quantity,
+      quantity * (1000 + Math.floor(rnd() * 30000)),
+      'USD',
+      pick(END_USES),
+      endUser,
+      listed ? 'CN' : to,
+      listed ? 'CN' : to,
+      '',
+      consignee,
+      consignee ? pick(DESTINATIONS) : '',
+    ];
+    yield `${cells.map((c) => csvCell(c)).join(',')}\n`;
+  }
+}
+
+export function sampleBookHeader(): string {
+  return `${SAMPLE_BOOK_COLUMNS.join(',')}\n`;
+}

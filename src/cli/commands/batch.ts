@@ -1,0 +1,74 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { InputError } from '../../domain/index.js';
+import { openStore } from '../../store/index.js';
+import { BatchStore } from '../../batch/job-store.js';
+import { runBatchFile, DEFAULT_CHUNK_SIZE } from '../../batch/run-file.js';
+import { queueRunnerFactory } from '../../batch/queue.js';
+import { parseAsOf, parseMaxListAge } from '../options.js';
+
+interface BatchFlags {
+  out: string;
+  errors?: string;
+  db?: string;
+  workers?: string;
+  asOf?: string;
+  chunkSize?: string;
+  queue?: string;
+  maxListAge?: string;
+  progress?: boolean;
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InputError([{ path: flag, message: `"${value}" is not a whole number from ${min} to ${max}` }]);
+  return n;
+}
+
+export function registerBatchCommand(program: Command): void {
+  program
+    .command('batch')
+    .description('determinations for a whole order book (CSV or JSON Lines), streaming, resumable after a crash')
+    .argument('<book>', 'the order book: .csv (columns in docs/batch.md) or .jsonl (one transaction per line)')
+    .requiredOption('--out <file>', 'results, one row per input row: .csv or .jsonl by extension')
+    .option('--errors <file>', 'rows that could not be answered go here (default: into --out with the error field set)')
+    .option('--db <url>', 'the store that records progress (SQLite path or postgres:// URL; default data/runtime/redline.sqlite)')
+    .option('--workers <n>', 'worker threads (default: one per core; 0 = this thread)')
+    .option('--as-of <date>', 'evaluate every row under the rules in force on this date (YYYY-MM-DD)')
+    .option('--chunk-size <n>', `rows per chunk, the unit of progress and resume (default ${DEFAULT_CHUNK_SIZE})`)
+    .option('--queue <redis-url>', 'split the job into chunks on the BullMQ queue at this Redis URL for `redline worker` processes (use a postgres:// --db they share)')
+    .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
+    .option('--no-progress', 'no progress on stderr')
+    .addHelpText('after', '\nRun the same command again after a crash or kill: it resumes where the store says it stopped.')
+    .action(async (book: string, flags: BatchFlags) => {
+      const asOf = parseAsOf(flags.asOf);
+      const maxListAgeDays = parseMaxListAge(flags.maxListAge);
+      const workers = wholeNumber('--workers', flags.workers, 0, 64) ?? availableParallelism();
+      const chunkSize = wholeNumber('--chunk-size', flags.chunkSize, 1, 100_000);
+      if (flags.queue && !/^rediss?:\/\//.test(flags.queue)) throw new InputError([{ path: '--queue', message: 'must be a redis:// URL' }]);
+      const store = await openStore(flags.db);
+      const remote = flags.queue ? queueRunnerFactory(flags.queue, new BatchStore(store)) : undefined;
+      try {
+        const s = await runBatchFile({
+          input: book,
+          out: flags.out,
+          errors: flags.errors,
+          store: new BatchStore(store),
+          workers,
+          asOf,
+          chunkSize,
+          engine: { maxListAgeDays },
+          progress: flags.progress !== false,
+          ...(remote ? { remoteRunner: remote.runner } : {}),
+        });
+        const where = flags.errors ? `${flags.out}, errors in ${flags.errors}` : flags.out;
+        const resumed = s.resumedAtRow > 1 && !s.alreadyDone ? ` (resumed at row ${s.resumedAtRow})` : '';
+        const status = s.alreadyDone ? 'already done' : 'done';
+        process.stderr.write(`batch ${s.jobId} ${status}: ${s.rows} rows, ${s.ok} answered, ${s.errors} with errors → ${where}${resumed}\n`);
+      } finally {
+        await remote?.close();
+        await store.close();
+      }
+    });
+}
