@@ -24,3 +24,8 @@ export async function openStore(url?: string): Promise<Store> {
 export function verifyKey(store: Store, key: string): Promise<{ id: string; role: Role } | undefined> {
   return store.verifyKey(key);
 }
+
+export { ClearedHits, loadClearedHits, suppressClearedHits, screenerWithReviews, type ReviewedScreener } from './reviews.js';
+export { checkAndRecord, ensureRulesetSnapshot, bundledRulesetSnapshot, type CheckEngines, type CheckAndRecordOptions } from './record-check.js';
+export { replayDetermination, jsonDifferences, ReplayError, type ReplayReport } from './replay.js';
+export * from './lifecycle/index.js';

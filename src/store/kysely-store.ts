@@ -4,6 +4,7 @@ import type { StoreContext } from './context.js';
 import * as keys from './keys.js';
 import * as lists from './lists-repo.js';
 import * as records from './records.js';
+import * as rulesets from './rulesets-repo.js';
 import type { Store } from './types.js';
 
 /** The one Store implementation: the engines differ only in their Kysely dialect and locking (see context.ts). */
@@ -40,6 +41,9 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     recordReview: (r) => records.recordReview(ctx, r),
     latestReviews: (k) => records.latestReviews(ctx, k),
     getReviews: (ids) => records.getReviews(ctx, ids),
+
+    saveRulesetSnapshot: (snap) => rulesets.saveRulesetSnapshot(ctx, snap),
+    getRulesetSnapshot: (hash) => rulesets.getRulesetSnapshot(ctx, hash),
 
     createApiKey: (options) => keys.createApiKey(ctx, options),
     verifyKey,

@@ -165,6 +165,17 @@ function migrations(engine: StoreEngine): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_ruleset_snapshots': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('ruleset_snapshots')
+          .addColumn('hash', 'text', (c) => c.primaryKey())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .addColumn('files_json', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

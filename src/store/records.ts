@@ -208,7 +208,13 @@ export function recordScreening(ctx: StoreContext, s: ScreeningRecordInput): Pro
       output: s.result,
       lists: listsRecord(s.lists),
       keyId: s.keyId,
-      meta: s.suppressed?.length ? { suppressed: s.suppressed.map((x) => ({ list: x.hit.list, entryId: x.hit.entryId, score: x.hit.score, reviewId: x.reviewId })) } : undefined,
+      meta:
+        s.suppressed?.length || s.context
+          ? {
+              ...s.context,
+              ...(s.suppressed?.length ? { suppressed: s.suppressed.map((x) => ({ list: x.hit.list, entryId: x.hit.entryId, score: x.hit.score, reviewId: x.reviewId })) } : {}),
+            }
+          : undefined,
       ref: id,
     });
     await trx

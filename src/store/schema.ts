@@ -143,7 +143,15 @@ export interface BatchRowsTable {
   error_json: string | null;
 }
 
+export interface RulesetSnapshotsTable {
+  hash: string;
+  version: string;
+  files_json: string;
+  created_at: string;
+}
+
 export interface Database {
+  ruleset_snapshots: RulesetSnapshotsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   list_versions: ListVersionsTable;

@@ -194,6 +194,8 @@ export interface ScreeningRecordInput {
   reason?: 'request' | 'list_load' | undefined;
   /** Hits hidden by cleared reviews (recorded so the record is complete). */
   suppressed?: { hit: ScreeningHit; reviewId: string }[] | undefined;
+  /** Recorded in the audit record's meta (e.g. the list load and the new hits of a re-screen). */
+  context?: Record<string, unknown> | undefined;
 }
 
 export interface StoredScreening {
@@ -296,6 +298,16 @@ export interface BatchRow {
   error: unknown;
 }
 
+// ─── rule-set snapshots ──────────────────────────────────────────────────────
+
+/** The rule-pack files of one rule-set hash, kept so a past determination can be replayed under its own rules. */
+export interface RulesetSnapshot {
+  hash: string;
+  version: string;
+  /** Paths relative to the packs folder, with their exact text. */
+  files: { path: string; text: string }[];
+}
+
 // ─── the store ───────────────────────────────────────────────────────────────
 
 export interface Store {
@@ -342,6 +354,11 @@ export interface Store {
   /** The latest decision per (counterparty, list, entry), for the given counterparties (all when omitted). */
   latestReviews(counterpartyKeys?: readonly string[]): Promise<ReviewRecord[]>;
   getReviews(ids: readonly string[]): Promise<ReviewRecord[]>;
+
+  // rule-set snapshots
+  /** Stores the snapshot unless one with its hash is stored already; true when stored now. */
+  saveRulesetSnapshot(snapshot: RulesetSnapshot): Promise<boolean>;
+  getRulesetSnapshot(hash: string): Promise<RulesetSnapshot | undefined>;
 
   // API keys
   createApiKey(options: { role: Role; name?: string | undefined }): Promise<CreatedApiKey>;
