@@ -29,3 +29,26 @@ export { ClearedHits, loadClearedHits, suppressClearedHits, screenerWithReviews,
 export { checkAndRecord, ensureRulesetSnapshot, bundledRulesetSnapshot, type CheckEngines, type CheckAndRecordOptions } from './record-check.js';
 export { replayDetermination, jsonDifferences, ReplayError, type ReplayReport } from './replay.js';
 export * from './lifecycle/index.js';
+
+/**
+ * Opens the store, runs `fn`, and closes it whatever happens (CLI commands
+ * and scripts). A store that cannot be opened throws StoreUnavailableError
+ * with a message naming where and why, without a stack.
+ */
+export async function withStore<T>(url: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  let store: Store;
+  try {
+    store = await openStore(url);
+  } catch (err) {
+    throw new StoreUnavailableError((err as Error).message);
+  }
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
