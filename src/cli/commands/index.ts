@@ -8,6 +8,9 @@ import { registerBatchCommand } from './batch.js';
 import { registerWorkerCommand } from './worker.js';
 import { registerServeCommand } from './serve.js';
 import { registerExposureCommand } from './exposure.js';
+import { registerAuditCommand } from './audit.js';
+import { registerKeysCommand } from './keys.js';
+import { registerListsCommand } from './lists.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -22,4 +25,7 @@ export const commands: RegisterCommand[] = [
   registerWorkerCommand,
   registerServeCommand,
   registerExposureCommand,
+  registerAuditCommand,
+  registerKeysCommand,
+  registerListsCommand,
 ];
