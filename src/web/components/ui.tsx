@@ -1,0 +1,96 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { Outcome } from '../../domain/outcome';
+import { ApiError } from '../lib/api';
+import { hasHan } from '../lib/format';
+import { OUTCOME_LABEL } from '../lib/vocab';
+import { COUNTRY_OPTIONS } from '../lib/countries';
+
+export function OutcomeBadge({ outcome, large }: { outcome: Outcome; large?: boolean }) {
+  return <span className={`badge outcome-${outcome}${large ? ' badge-large' : ''}`}>{OUTCOME_LABEL[outcome]}</span>;
+}
+
+/** A name in any script; Chinese names are tagged so the CJK font in the stack renders them. */
+export function Name({ children }: { children: string }) {
+  return hasHan(children) ? <span lang="zh">{children}</span> : <>{children}</>;
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+/** An error with what to do about it; field problems are listed one per line. */
+export function ErrorNotice({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [error]);
+  const message = error instanceof Error ? error.message : String(error);
+  const problems = error instanceof ApiError ? error.problems : [];
+  return (
+    <div className="notice notice-error" role="alert" tabIndex={-1} ref={ref}>
+      <strong>{title}</strong>
+      <p>{message}</p>
+      {problems.length > 0 && (
+        <ul>
+          {problems.map((p, i) => (
+            <li key={i}>
+              {p.path && <code>{p.path}</code>} {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ kind = 'info', children }: { kind?: 'info' | 'warn' | 'ok'; children: ReactNode }) {
+  return <div className={`notice notice-${kind}`}>{children}</div>;
+}
+
+export function Field({ label, hint, children, wide }: { label: string; hint?: string; children: (id: string) => ReactNode; wide?: boolean }) {
+  const id = useId();
+  return (
+    <div className={`field${wide ? ' field-wide' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {hint && <small className="hint">{hint}</small>}
+    </div>
+  );
+}
+
+export function CountrySelect({ id, value, onChange, optional, ariaLabel }: { id?: string; value: string; onChange: (v: string) => void; optional?: boolean; ariaLabel?: string }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel}>
+      {optional && <option value="">— not known —</option>}
+      {COUNTRY_OPTIONS.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.code} · {c.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <h1 tabIndex={-1} id="page-title">
+        {title}
+      </h1>
+      {children && <p className="lede">{children}</p>}
+    </header>
+  );
+}
+
+/** A horizontal bar for a share (progress, score). */
+export function Meter({ value, label }: { value: number; label: string }) {
+  const pct = Math.max(0, Math.min(1, value)) * 100;
+  return (
+    <span className="meter" role="img" aria-label={label}>
+      <span style={{ width: `${pct}%` }} />
+    </span>
+  );
+}

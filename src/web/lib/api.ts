@@ -1,0 +1,113 @@
+import { forgetKey, storedKey } from './session';
+
+/** What went wrong with a request, in words a person can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Listener = () => void;
+const signedOutListeners = new Set<Listener>();
+
+/** The app shows the sign-in form again when the server stops accepting the key. */
+export function onSignedOut(l: Listener): () => void {
+  signedOutListeners.add(l);
+  return () => signedOutListeners.delete(l);
+}
+
+const STATUS_WORDS: Record<number, string> = {
+  400: 'The server could not accept the request',
+  401: 'The API key was not accepted — sign in again',
+  403: 'Your API key’s role does not allow this',
+  404: 'Not found',
+  413: 'The upload is larger than the server accepts',
+  429: 'Too many requests for this key — wait a moment and try again',
+};
+
+/** Reads the error body whatever its shape ({ error, message, problems } or plain text). */
+async function errorOf(res: Response): Promise<ApiError> {
+  let message = STATUS_WORDS[res.status] ?? `The server answered ${res.status}`;
+  let problems: { path: string; message: string }[] = [];
+  try {
+    const text = await res.text();
+    try {
+      const body = JSON.parse(text) as { error?: unknown; message?: unknown; problems?: unknown; details?: unknown };
+      const detail = typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
+      if (detail) message = res.status >= 500 ? `${message}: ${detail}` : detail;
+      const list = Array.isArray(body.problems) ? body.problems : Array.isArray(body.details) ? body.details : [];
+      problems = list.filter((p): p is { path: string; message: string } => typeof p === 'object' && p !== null && 'message' in p);
+    } catch {
+      if (text && text.length < 300) message = `${message}: ${text}`;
+    }
+  } catch {
+    // no body: the status words will do
+  }
+  return new ApiError(res.status, message, problems);
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /** Send this text or file as is, with this content type (uploads). */
+  raw?: { body: BodyInit; contentType: string };
+  key?: string;
+  signal?: AbortSignal;
+}
+
+export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+  const key = options.key ?? storedKey();
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (key) headers.authorization = `Bearer ${key}`;
+  let body: BodyInit | undefined;
+  if (options.raw) {
+    headers['content-type'] = options.raw.contentType;
+    body = options.raw.body;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, signal: options.signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'Cannot reach the Redline server — is `redline serve` running?');
+  }
+  if (!res.ok) {
+    const err = await errorOf(res);
+    if (res.status === 401 && !options.key) {
+      forgetKey();
+      signedOutListeners.forEach((l) => l());
+    }
+    throw err;
+  }
+  return res;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await request(path, options);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Saves a response (results, errors, exports) as a file: a link cannot carry the Bearer key. */
+export async function download(path: string, filename: string): Promise<void> {
+  const res = await request(path, { key: undefined });
+  saveBlob(await res.blob(), filename);
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

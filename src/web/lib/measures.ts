@@ -1,0 +1,109 @@
+import type { Condition } from '../../domain/measure';
+
+/**
+ * A measure as the rules endpoints return it (the rule-pack measure, issue #5). Fields beyond
+ * these are shown where the page knows them and otherwise ignored.
+ */
+export interface MeasureView {
+  id: string;
+  jurisdiction: string;
+  kind?: 'requirement' | 'review_policy' | 'event';
+  title?: string;
+  instrument: string;
+  citation: string;
+  summary: string;
+  effective: { from: string; to?: string };
+  knownUntil?: { date: string; why: string };
+  status?: { status: string; from: string; to?: string; by: string; then?: string; unlessOption?: string }[];
+  confidence?: string;
+  effect: string;
+  reviewPolicy?: string;
+  when?: Condition;
+  exceptions?: { code: string; citation: string; when?: Condition; requires?: string[]; summary: string }[];
+  notes?: string;
+  sources?: string[];
+  pack?: string;
+  source?: { file: string; line: number };
+  statusOn?: { date: string; status: string; note?: string };
+  /** The condition in words, when the server renders it (rules/describe.ts). */
+  conditions?: string[];
+  conditionText?: string[];
+  history?: { date: string; event: string; by?: string }[];
+}
+
+/** Accepts the shapes a list of measures may come in: an array, `{ measures }` or `{ timeline }`. */
+export function measuresOf(body: unknown): MeasureView[] {
+  if (Array.isArray(body)) return body as MeasureView[];
+  if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    for (const k of ['measures', 'timeline', 'items']) if (Array.isArray(o[k])) return o[k] as MeasureView[];
+  }
+  return [];
+}
+
+const OP_WORDS: Record<string, string> = {
+  eq: 'is',
+  ne: 'is not',
+  in: 'is one of',
+  notIn: 'is not one of',
+  gt: 'is more than',
+  gte: 'is at least',
+  lt: 'is less than',
+  lte: 'is at most',
+  inGroup: 'is in',
+  notInGroup: 'is not in',
+  anyInGroup: 'includes one in',
+  contains: 'includes',
+  containsAny: 'includes one of',
+  notContainsAny: 'includes none of',
+  exists: 'is known:',
+};
+
+export interface ConditionLine {
+  depth: number;
+  text: string;
+}
+
+/** A condition in words, one line per clause, indented by nesting (as `redline rules show` prints it). */
+export function conditionInWords(cond: Condition, depth = 0): ConditionLine[] {
+  if ('all' in cond) return [{ depth, text: 'all of:' }, ...cond.all.flatMap((c) => conditionInWords(c, depth + 1))];
+  if ('any' in cond) return [{ depth, text: 'any of:' }, ...cond.any.flatMap((c) => conditionInWords(c, depth + 1))];
+  if ('not' in cond) return [{ depth, text: 'not:' }, ...conditionInWords(cond.not, depth + 1)];
+  if ('always' in cond) return [{ depth, text: 'always' }];
+  const leaf = cond as unknown as Record<string, unknown> & { fact: string; label?: string };
+  const op = Object.keys(OP_WORDS).find((k) => leaf[k] !== undefined) ?? 'eq';
+  const arg = leaf[op];
+  const shown = Array.isArray(arg) ? arg.join(', ') : String(arg);
+  const words = `${leaf.fact} ${OP_WORDS[op]} ${shown}`;
+  return [{ depth, text: leaf.label ? `${leaf.label} (${words})` : words }];
+}
+
+export interface HistoryEvent {
+  date: string;
+  text: string;
+}
+
+/** A measure's dates in order: in force, stays and suspensions, the end, and what is not known. */
+export function historyOf(m: MeasureView): HistoryEvent[] {
+  const out: HistoryEvent[] = [{ date: m.effective.from, text: `In force (${m.instrument})` }];
+  for (const s of m.status ?? []) {
+    out.push({ date: s.from, text: `${s.status.replace(/_/g, ' ')} — ${s.by}${s.unlessOption ? ` (unless the ${s.unlessOption} option is set)` : ''}` });
+    if (s.to) out.push({ date: s.to, text: s.then === 'unknown' ? `${s.status.replace(/_/g, ' ')} ends; what followed is not known (answers are review)` : `${s.status.replace(/_/g, ' ')} ends; the measure applies again` });
+  }
+  if (m.knownUntil) out.push({ date: m.knownUntil.date, text: `Known until: ${m.knownUntil.why}` });
+  if (m.effective.to) out.push({ date: m.effective.to, text: 'No longer in force' });
+  for (const h of m.history ?? []) out.push({ date: h.date, text: h.by ? `${h.event} — ${h.by}` : h.event });
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Where a measure stands on a date (mirrors rules/describe.ts measureStatusOn). */
+export function statusOn(m: MeasureView, date: string): string {
+  if (date < m.effective.from) return 'not yet in force';
+  if (m.effective.to && date >= m.effective.to) return 'ended';
+  for (const w of m.status ?? []) {
+    if (date >= w.from && (w.to === undefined || date < w.to)) return w.status.replace(/_/g, ' ');
+    if (w.to && date >= w.to && w.then === 'unknown') return 'unknown after';
+  }
+  if (m.knownUntil && date >= m.knownUntil.date) return 'unknown after';
+  return 'in force';
+}

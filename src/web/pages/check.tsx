@@ -1,0 +1,231 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Determination } from '../../domain/determination';
+import type { EndUse } from '../../domain/transaction';
+import type { PartyRole, PartyType } from '../../domain/party';
+import { api } from '../lib/api';
+import { CATALOGUE } from '../lib/catalogue';
+import { todayIso } from '../lib/format';
+import { useAsyncAction } from '../lib/use-async';
+import { END_USE_LABEL, PARTY_TYPE_LABEL, ROLE_LABEL } from '../lib/vocab';
+import { DeterminationView } from '../components/determination';
+import { CountrySelect, ErrorNotice, Field, Loading, PageHeader } from '../components/ui';
+
+interface ItemRow {
+  key: number;
+  mode: 'catalogue' | 'json';
+  model: string;
+  json: string;
+  quantity: string;
+  value: string;
+}
+
+interface PartyRow {
+  key: number;
+  role: PartyRole;
+  name: string;
+  country: string;
+  headquarters: string;
+  ultimateParent: string;
+  type: PartyType | '';
+}
+
+let nextKey = 1;
+const newItem = (model = ''): ItemRow => ({ key: nextKey++, mode: 'catalogue', model, json: '{ "kind": "material", "substance": "gallium", "form": "metal" }', quantity: '', value: '' });
+const newParty = (over: Partial<PartyRow> = {}): PartyRow => ({ key: nextKey++, role: 'end_user', name: '', country: 'CN', headquarters: '', ultimateParent: '', type: '', ...over });
+
+const ROLES = Object.keys(ROLE_LABEL).filter((r) => r !== 'exporter') as PartyRole[];
+const CATALOGUE_BY_NAME = new Map(CATALOGUE.map((c) => [c.name.toLowerCase(), c]));
+
+/** The form as a contract.md transaction; a JSON item that does not parse is reported against its row. */
+function transactionOf(f: { date: string; from: string; to: string; endUse: EndUse[]; items: ItemRow[]; parties: PartyRow[] }): Record<string, unknown> {
+  const items = f.items.map((it, i) => {
+    let item: Record<string, unknown>;
+    if (it.mode === 'json') {
+      try {
+        item = JSON.parse(it.json) as Record<string, unknown>;
+      } catch (e) {
+        throw new Error(`Item ${i + 1}: the description is not valid JSON (${(e as Error).message}).`);
+      }
+    } else {
+      if (!it.model.trim()) throw new Error(`Item ${i + 1}: choose a product from the catalogue, or describe the item as JSON.`);
+      item = { model: it.model.trim() };
+    }
+    if (it.quantity) item.quantity = Number(it.quantity);
+    if (it.value) item.value = Number(it.value);
+    return item;
+  });
+  const parties = f.parties
+    .filter((p) => p.name.trim())
+    .map((p) => ({
+      role: p.role,
+      name: p.name.trim(),
+      ...(p.country ? { country: p.country } : {}),
+      ...(p.headquarters ? { headquarters: p.headquarters } : {}),
+      ...(p.ultimateParent ? { ultimateParent: p.ultimateParent } : {}),
+      ...(p.type ? { type: p.type } : {}),
+    }));
+  const value = items.reduce((s, i) => s + (typeof i.value === 'number' ? i.value : 0), 0);
+  return { date: f.date, from: f.from, to: f.to, items, parties, endUse: f.endUse, ...(value ? { value, currency: 'USD' } : {}) };
+}
+
+export function CheckPage() {
+  const [date, setDate] = useState(todayIso());
+  const [from, setFrom] = useState('US');
+  const [to, setTo] = useState('CN');
+  const [endUse, setEndUse] = useState<EndUse[]>(['ai_training']);
+  const [items, setItems] = useState<ItemRow[]>(() => [newItem('NVIDIA H100 SXM5 80GB')]);
+  const [parties, setParties] = useState<PartyRow[]>(() => [newParty({ name: '华为技术有限公司', headquarters: 'CN', ultimateParent: 'CN', type: 'manufacturer' })]);
+  const [formError, setFormError] = useState<unknown>(null);
+  const [state, run] = useAsyncAction((tx: Record<string, unknown>) => api<Determination>('/v1/check', { body: tx }));
+  const submitted = useMemo(() => ({ items: items.map((i) => (i.mode === 'catalogue' ? i.model : 'described item')), parties: parties.filter((p) => p.name.trim()).map((p) => p.name) }), [state]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    let tx: Record<string, unknown>;
+    try {
+      tx = transactionOf({ date, from, to, endUse, items, parties });
+    } catch (err) {
+      setFormError(err);
+      return;
+    }
+    void run(tx);
+  }
+  const setItem = (key: number, patch: Partial<ItemRow>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  const setParty = (key: number, patch: Partial<PartyRow>) => setParties((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+
+  return (
+    <>
+      <PageHeader title="Check a transaction">May this item go to this party, in this country, for this use, on this date — and if not, which rule says so?</PageHeader>
+      <div className="split">
+        <form className="card form" onSubmit={submit} aria-label="Transaction">
+          <fieldset>
+            <legend>Shipment</legend>
+            <div className="row">
+              <Field label="Date">{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
+              <Field label="From (export or reexport)">{(id) => <CountrySelect id={id} value={from} onChange={setFrom} />}</Field>
+              <Field label="To (destination)">{(id) => <CountrySelect id={id} value={to} onChange={setTo} />}</Field>
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>Items</legend>
+            <datalist id="catalogue-names">
+              {CATALOGUE.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.vendor} · {c.detail}
+                </option>
+              ))}
+            </datalist>
+            {items.map((it, i) => {
+              const known = CATALOGUE_BY_NAME.get(it.model.trim().toLowerCase());
+              return (
+                <div className="item-row" key={it.key}>
+                  <div className="row">
+                    {it.mode === 'catalogue' ? (
+                      <Field label={`Item ${i + 1} — catalogue product`} hint={known ? `${known.vendor} · ${known.kind === 'ic' ? 'chip' : 'equipment'} · ${known.detail}` : it.model ? 'Not a catalogue name as typed: the server will suggest the closest.' : 'Type to search chips and tools.'} wide>
+                        {(id) => <input id={id} list="catalogue-names" value={it.model} onChange={(e) => setItem(it.key, { model: e.target.value })} placeholder="e.g. NVIDIA H20, ASML TWINSCAN NXT:2000i" autoComplete="off" />}
+                      </Field>
+                    ) : (
+                      <Field label={`Item ${i + 1} — description (JSON)`} hint="Any item of contract.md: an IC with performance, a tool, a material …" wide>
+                        {(id) => <textarea id={id} rows={3} value={it.json} onChange={(e) => setItem(it.key, { json: e.target.value })} spellCheck={false} />}
+                      </Field>
+                    )}
+                    <Field label="Quantity">{(id) => <input id={id} type="number" min="0" inputMode="numeric" value={it.quantity} onChange={(e) => setItem(it.key, { quantity: e.target.value })} />}</Field>
+                    <Field label="Value (USD)">{(id) => <input id={id} type="number" min="0" inputMode="decimal" value={it.value} onChange={(e) => setItem(it.key, { value: e.target.value })} />}</Field>
+                  </div>
+                  <div className="row-actions">
+                    <button type="button" className="link" onClick={() => setItem(it.key, { mode: it.mode === 'catalogue' ? 'json' : 'catalogue' })}>
+                      {it.mode === 'catalogue' ? 'Describe it instead' : 'Pick from the catalogue instead'}
+                    </button>
+                    {items.length > 1 && (
+                      <button type="button" className="link danger" onClick={() => setItems((xs) => xs.filter((x) => x.key !== it.key))}>
+                        Remove item {i + 1}
+                      </button>
+                    )}
+                  </div>
+                </div>
+              );
+            })}
+            <button type="button" className="secondary" onClick={() => setItems((xs) => [...xs, newItem()])}>
+              Add an item
+            </button>
+          </fieldset>
+
+          <fieldset>
+            <legend>Parties</legend>
+            {parties.map((p, i) => (
+              <div className="party-row" key={p.key}>
+                <div className="row">
+                  <Field label="Role">
+                    {(id) => (
+                      <select id={id} value={p.role} onChange={(e) => setParty(p.key, { role: e.target.value as PartyRole })}>
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABEL[r]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field label={`Name of party ${i + 1}`} hint="Any script: 华为技术有限公司 and Huawei Technologies Co., Ltd. both work." wide>
+                    {(id) => <input id={id} value={p.name} lang="zh" onChange={(e) => setParty(p.key, { name: e.target.value })} autoComplete="off" />}
+                  </Field>
+                </div>
+                <div className="row">
+                  <Field label="Country">{(id) => <CountrySelect id={id} value={p.country} onChange={(v) => setParty(p.key, { country: v })} optional />}</Field>
+                  <Field label="Headquarters">{(id) => <CountrySelect id={id} value={p.headquarters} onChange={(v) => setParty(p.key, { headquarters: v })} optional />}</Field>
+                  <Field label="Ultimate parent">{(id) => <CountrySelect id={id} value={p.ultimateParent} onChange={(v) => setParty(p.key, { ultimateParent: v })} optional />}</Field>
+                  <Field label="Type">
+                    {(id) => (
+                      <select id={id} value={p.type} onChange={(e) => setParty(p.key, { type: e.target.value as PartyType | '' })}>
+                        <option value="">— not stated —</option>
+                        {Object.entries(PARTY_TYPE_LABEL).map(([k, label]) => (
+                          <option key={k} value={k}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                </div>
+                {parties.length > 1 && (
+                  <button type="button" className="link danger" onClick={() => setParties((xs) => xs.filter((x) => x.key !== p.key))}>
+                    Remove party {i + 1}
+                  </button>
+                )}
+              </div>
+            ))}
+            <button type="button" className="secondary" onClick={() => setParties((xs) => [...xs, newParty({ role: 'intermediate_consignee' })])}>
+              Add a party
+            </button>
+          </fieldset>
+
+          <fieldset>
+            <legend>Declared end use</legend>
+            <div className="checks">
+              {(Object.keys(END_USE_LABEL) as EndUse[]).map((u) => (
+                <label key={u} className="check">
+                  <input type="checkbox" checked={endUse.includes(u)} onChange={(e) => setEndUse((xs) => (e.target.checked ? [...xs, u] : xs.filter((x) => x !== u)))} />
+                  {END_USE_LABEL[u]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          {formError !== null && <ErrorNotice error={formError} title="Check the form" />}
+          <button type="submit" className="primary" disabled={state.status === 'loading'}>
+            {state.status === 'loading' ? 'Checking…' : 'Check'}
+          </button>
+        </form>
+
+        <div className="result" aria-live="polite">
+          {state.status === 'idle' && <p className="muted placeholder">The determination appears here: the outcome per jurisdiction, each rule that fired with its citation and why, licence exceptions and screening hits.</p>}
+          {state.status === 'loading' && <Loading label="Determining…" />}
+          {state.status === 'error' && <ErrorNotice error={state.error} title="The check failed" />}
+          {state.status === 'done' && <DeterminationView d={state.value} itemNames={submitted.items} partyNames={submitted.parties} />}
+        </div>
+      </div>
+    </>
+  );
+}

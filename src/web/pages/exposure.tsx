@@ -1,0 +1,211 @@
+import { useState, type FormEvent } from 'react';
+import type { ExposureComparison, ExposureReport } from '../../exposure/types';
+import { breakdownCsv, flipsCsv } from '../../exposure/csv';
+import { api, saveBlob } from '../lib/api';
+import { count, moneyShort, percent } from '../lib/format';
+import { useAsyncAction } from '../lib/use-async';
+import { bookContentType, exampleBookFile, EXAMPLE_BOOK } from './batch';
+import { ErrorNotice, Field, Loading, Notice, PageHeader } from '../components/ui';
+import { GroupBars, MonthLines, OutcomeBars, ShiftBars, TransitionSankey } from '../components/exposure-charts';
+import { BreakdownTable, FlipsTable, MeasureChangesTable, TotalsTable } from '../components/exposure-tables';
+
+type Result = ExposureReport | ExposureComparison;
+const isComparison = (r: Result): r is ExposureComparison => 'flips' in r;
+
+/** Rule dates worth comparing: before Oct-2022, after the Oct-2023 update, and late 2026. */
+const PRESETS: [string, string][] = [
+  ['2022-06-01', '2023-12-01'],
+  ['2023-12-01', '2026-09-30'],
+  ['2022-06-01', '2026-09-30'],
+];
+
+const restrictedValue = (r: ExposureReport): number => r.total.outcomes.prohibited.value + r.total.outcomes.license_required.value + r.total.outcomes.review.value;
+
+function Kpi({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="kpi">
+      <span className="kpi-label">{label}</span>
+      <span className="kpi-value">{value}</span>
+      {detail && <span className="kpi-detail">{detail}</span>}
+    </div>
+  );
+}
+
+function Exports({ result, name }: { result: Result; name: string }) {
+  const base = name.replace(/\.[^.]+$/, '');
+  const tag = isComparison(result) ? `${result.base.asOf ?? 'dated'}-vs-${result.compare.asOf ?? 'dated'}` : (result.asOf ?? 'dated');
+  return (
+    <div className="row-actions exports" role="group" aria-label="Export">
+      <button type="button" className="secondary" onClick={() => saveBlob(new Blob([breakdownCsv(result)], { type: 'text/csv' }), `${base}-exposure-${tag}.csv`)}>
+        Download breakdown (CSV)
+      </button>
+      {isComparison(result) && (
+        <button type="button" className="secondary" onClick={() => saveBlob(new Blob([flipsCsv(result)], { type: 'text/csv' }), `${base}-flips-${tag}.csv`)}>
+          Download flipping lines (CSV)
+        </button>
+      )}
+      <button type="button" className="secondary" onClick={() => saveBlob(new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' }), `${base}-exposure-${tag}.json`)}>
+        Download everything (JSON)
+      </button>
+    </div>
+  );
+}
+
+function ReportView({ result, name }: { result: Result; name: string }) {
+  const c = isComparison(result) ? result : undefined;
+  const reports = c ? [c.base, c.compare] : [result as ExposureReport];
+  const last = reports[reports.length - 1]!;
+  const cur = last.currency;
+  return (
+    <section className="exposure-result" aria-labelledby="result-title">
+      <h2 id="result-title" className="sr-only">
+        Exposure of {name}
+      </h2>
+      {last.caveats.map((cv) => (
+        <Notice key={cv} kind="warn">
+          {cv}
+        </Notice>
+      ))}
+      {last.errorTotal.count > 0 && (
+        <Notice kind="warn">
+          {count(last.errorTotal.count)} lines ({moneyShort(last.errorTotal.value, cur)}) could not be evaluated and are not in the figures — first: row {last.errors[0]?.row} ({last.errors[0]?.id}): {last.errors[0]?.message}
+        </Notice>
+      )}
+      <div className="kpis">
+        <Kpi label="Book" value={moneyShort(last.total.total.value, cur)} detail={`${count(last.total.total.count)} lines`} />
+        {reports.map((r, i) => (
+          <Kpi key={i} label={`Restricted under ${r.asOf ?? 'line dates'}`} value={moneyShort(restrictedValue(r), cur)} detail={percent(restrictedValue(r), r.total.total.value)} />
+        ))}
+        {c && <Kpi label="Newly restricted" value={moneyShort(c.stricter.value, cur)} detail={`${count(c.stricter.count)} lines flip stricter`} />}
+        {c && <Kpi label="Released" value={moneyShort(c.looser.value, cur)} detail={`${count(c.looser.count)} lines flip looser`} />}
+      </div>
+      <Exports result={result} name={name} />
+
+      <div className="charts">
+        <figure className="card">
+          <figcaption>Value by outcome</figcaption>
+          <OutcomeBars reports={reports} />
+        </figure>
+        {c && (
+          <figure className="card">
+            <figcaption>
+              Where the value moved, {c.base.asOf} → {c.compare.asOf}
+            </figcaption>
+            <TransitionSankey c={c} />
+          </figure>
+        )}
+        <figure className="card">
+          <figcaption>Restricted value by order month</figcaption>
+          <MonthLines reports={reports} />
+        </figure>
+        {c ? (
+          <figure className="card">
+            <figcaption>Value that flips, by destination</figcaption>
+            <ShiftBars shifts={c.shifts.destination} currency={cur} title="Value newly restricted and released by destination" />
+          </figure>
+        ) : (
+          <figure className="card">
+            <figcaption>Destinations with the most restricted value</figcaption>
+            <GroupBars groups={last.by.destination} currency={cur} title="Value by outcome for the top destinations" />
+          </figure>
+        )}
+        {c ? (
+          <figure className="card">
+            <figcaption>Value that flips, by item</figcaption>
+            <ShiftBars shifts={c.shifts.item} currency={cur} title="Value newly restricted and released by item" />
+          </figure>
+        ) : (
+          <figure className="card">
+            <figcaption>Items with the most restricted value</figcaption>
+            <GroupBars groups={last.by.item} currency={cur} title="Value by outcome for the top items" />
+          </figure>
+        )}
+      </div>
+
+      <TotalsTable reports={reports} {...(c ? { c } : {})} />
+      {c && c.measureChanges.length > 0 && <MeasureChangesTable c={c} />}
+      {c && (
+        <section aria-labelledby="flips-title">
+          <h2 id="flips-title">Lines that flip</h2>
+          {c.reasonChanges > 0 && <p className="muted small">{count(c.reasonChanges)} more lines keep their outcome for different reasons.</p>}
+          <FlipsTable c={c} />
+        </section>
+      )}
+      <BreakdownTable reports={reports} />
+    </section>
+  );
+}
+
+export function ExposurePage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [asOf, setAsOf] = useState(PRESETS[2]![0]);
+  const [compareAsOf, setCompareAsOf] = useState(PRESETS[2]![1]);
+  const [compare, setCompare] = useState(true);
+  const [name, setName] = useState('');
+  const [state, run] = useAsyncAction(async (f: File, a: string, b: string | null) => {
+    const qs = new URLSearchParams({ filename: f.name });
+    if (a) qs.set('asOf', a);
+    if (b) qs.set('compareAsOf', b);
+    return api<Result>(`/v1/exposure?${qs}`, { raw: { body: f, contentType: bookContentType(f.name) } });
+  });
+  function go(f: File | null) {
+    if (!f) return;
+    setName(f.name);
+    void run(f, asOf, compare ? compareAsOf : null);
+  }
+  return (
+    <>
+      <PageHeader title="Exposure">What the rules do to an order book: the value that is prohibited, needs a licence, needs review or is clear — and, between two dates, which lines flip, why, and how much value moves.</PageHeader>
+      <form
+        className="card form"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          go(file);
+        }}
+      >
+        <div className="row">
+          <Field label="Order book (CSV or JSON Lines, with a value per line)" wide>
+            {(id) => <input id={id} type="file" accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          </Field>
+        </div>
+        <div className="row">
+          <Field label="Rules as of">{(id) => <input id={id} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} required />}</Field>
+          <label className="check compare-toggle">
+            <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> compare with
+          </label>
+          <Field label="Compare with rules as of">{(id) => <input id={id} type="date" value={compareAsOf} disabled={!compare} onChange={(e) => setCompareAsOf(e.target.value)} />}</Field>
+        </div>
+        <div className="presets" role="group" aria-label="Date pairs">
+          {PRESETS.map(([a, b]) => (
+            <button
+              key={`${a}-${b}`}
+              type="button"
+              className="chip"
+              aria-pressed={compare && a === asOf && b === compareAsOf}
+              onClick={() => {
+                setAsOf(a);
+                setCompareAsOf(b);
+                setCompare(true);
+              }}
+            >
+              {a} → {b}
+            </button>
+          ))}
+        </div>
+        <div className="row-actions">
+          <button type="submit" className="primary" disabled={!file || state.status === 'loading'}>
+            Analyse this book
+          </button>
+          <button type="button" className="secondary" disabled={state.status === 'loading'} onClick={() => void exampleBookFile().then(go)}>
+            Use the example book ({EXAMPLE_BOOK.name})
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {state.status === 'loading' && <Loading label={`Evaluating every line of ${name}${compare ? ' under both dates' : ''}… a few thousand lines take a few seconds.`} />}
+        {state.status === 'error' && <ErrorNotice error={state.error} title="The analysis failed" />}
+      </div>
+      {state.status === 'done' && <ReportView result={state.value} name={name} />}
+    </>
+  );
+}

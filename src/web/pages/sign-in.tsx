@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../lib/api';
+import { storeKey } from '../lib/session';
+import { ErrorNotice } from '../components/ui';
+
+/** Checks the key against the server before keeping it, so a typo is caught here and not on the first page. */
+export function SignIn({ onSignedIn, reason }: { onSignedIn: () => void; reason?: string }) {
+  const [key, setKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const k = key.trim();
+    if (!k) {
+      setError(new Error('Paste the API key you were given (it starts with rl_).'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/v1/rules', { key: k });
+      storeKey(k);
+      onSignedIn();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <main id="main" className="sign-in">
+      <form onSubmit={submit} className="card sign-in-card" aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">Sign in to Redline</h1>
+        <p className="lede">
+          Use an API key. An administrator makes one with <code>redline keys create --role analyst</code>; it is kept in this tab only
+          and sent to the server as a Bearer token.
+        </p>
+        {reason && <p className="notice notice-warn">{reason}</p>}
+        <div className="field">
+          <label htmlFor="api-key">API key</label>
+          <input id="api-key" name="api-key" type="password" autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} autoFocus />
+        </div>
+        {error !== null && <ErrorNotice error={error} title="Could not sign in" />}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Checking the key…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}
