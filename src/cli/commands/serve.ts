@@ -1,5 +1,51 @@
 import type { Command } from 'commander';
+import { InputError } from '../../domain/index.js';
+import { openStore } from '../../store/index.js';
+import { createServer } from '../../api/server.js';
+import { parseMaxListAge } from '../options.js';
+
+interface ServeFlags {
+  port: string;
+  host: string;
+  db?: string;
+  rateLimit: string;
+  maxListAge?: string;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError([{ path: '--port', message: `"${value}" is not a port number (0-65535)` }]);
+  return n;
+}
 
 export function registerServeCommand(program: Command): void {
-  program.command('serve').description('HTTP API and web app (in progress)');
+  program
+    .command('serve')
+    .description('the HTTP API under /v1 (OpenAPI at /v1/openapi.json) and the web app at /')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--db <url>', 'the store (SQLite path or postgres:// URL; default data/runtime/redline.sqlite)')
+    .option('--rate-limit <n>', 'requests per minute per API key', '100000')
+    .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
+    .action(async (flags: ServeFlags) => {
+      const rateMax = Number(flags.rateLimit);
+      if (!Number.isInteger(rateMax) || rateMax < 1) throw new InputError([{ path: '--rate-limit', message: `"${flags.rateLimit}" is not a whole number of requests per minute` }]);
+      const maxListAgeDays = parseMaxListAge(flags.maxListAge);
+      const store = await openStore(flags.db);
+      const server = await createServer({ store, limits: { rateMax }, maxListAgeDays });
+      if (server.listsAdded) process.stderr.write(`redline: loaded ${server.listsAdded} bundled list snapshots into ${store.location}\n`);
+      // First start: no key at all means nobody could use the API, so make one admin key and show it once.
+      if ((await store.listApiKeys()).length === 0) {
+        const k = await store.createApiKey({ role: 'admin', name: 'first start' });
+        process.stderr.write(`redline: no API keys yet; created an admin key (shown once, stored hashed):\n${k.key}\nMake others with: redline keys create --role viewer|analyst|admin${flags.db ? ` --db ${flags.db}` : ''}\n`);
+      }
+      const address = await server.app.listen({ port: port(flags.port), host: flags.host });
+      process.stderr.write(`redline: serving ${address}/v1 (OpenAPI: ${address}/v1/openapi.json), store ${store.location}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await server.close();
+      await store.close();
+    });
 }

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { installAuth, keyCache } from './auth.js';
+import type { ApiDeps } from './deps.js';
+import { installErrorHandlers } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { auditRoutes } from './routes/audit.js';
+import { BATCH_CONTENT_TYPES, batchRoutes } from './routes/batches.js';
+import { evaluateRoutes } from './routes/evaluate.js';
+import { exposureRoutes } from './routes/exposure.js';
+import { rulesRoutes } from './routes/rules.js';
+import { screeningRoutes } from './routes/screening.js';
+
+export interface ApiLimits {
+  /** Largest JSON body (default 1 MiB). */
+  bodyBytes: number;
+  /** Largest batch upload (default 64 MiB). */
+  batchBytes: number;
+  /** Requests per key per window (default 100,000 per minute). */
+  rateMax: number;
+  rateWindowMs: number;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = { bodyBytes: 1024 * 1024, batchBytes: 64 * 1024 * 1024, rateMax: 100_000, rateWindowMs: 60_000 };
+
+export interface AppOptions {
+  limits?: Partial<ApiLimits>;
+  /** The built web app (dist/web), served at / when present. */
+  webDir?: string | undefined;
+  logger?: boolean;
+}
+
+/** The HTTP API (docs/api.md): every route under /v1 but health, the OpenAPI document and the web app needs a key. */
+export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.bodyBytes, return503OnClosing: true });
+  installErrorHandlers(app);
+  app.addContentTypeParser(BATCH_CONTENT_TYPES, { parseAs: 'string', bodyLimit: limits.batchBytes }, (_req, body, done) => done(null, body));
+  installAuth(app, keyCache(deps.store));
+  // After authentication (preHandler), so the limit is per API key; requests without a key never get this far.
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    allowList: (req) => !req.routeOptions.config?.role,
+    max: limits.rateMax,
+    timeWindow: limits.rateWindowMs,
+    keyGenerator: (req) => req.caller?.id ?? req.ip,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `more than ${ctx.max} requests in ${ctx.after}; slow down` }),
+  });
+
+  app.get('/healthz', async () => ({ ok: true, ruleset: deps.redline.ruleset.version, lists: deps.screener.versions.length }));
+  const doc = openApiDocument();
+  app.get('/v1/openapi.json', async () => doc);
+  await app.register(
+    async (v1) => {
+      evaluateRoutes(v1, deps);
+      screeningRoutes(v1, deps);
+      rulesRoutes(v1, deps);
+      auditRoutes(v1, deps);
+      batchRoutes(v1, deps, limits.batchBytes);
+      exposureRoutes(v1, deps, limits.batchBytes);
+    },
+  );
+  if (options.webDir && existsSync(options.webDir)) {
+    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  return app;
+}

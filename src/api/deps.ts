@@ -1,0 +1,18 @@
+import type { Redline } from '../bundle/redline.js';
+import type { RedlineScreener } from '../screening/index.js';
+import type { Store } from '../store/types.js';
+import type { BatchService } from './batch-service.js';
+import type { ScreeningRecorder } from './screen-recorder.js';
+import type { ClearedCache } from './cleared-cache.js';
+import type { ScreenCache } from './screen-cache.js';
+
+/** What the API is built from; tests build it with their own store and limits. */
+export interface ApiDeps {
+  store: Store;
+  redline: Redline;
+  screener: RedlineScreener;
+  recorder: ScreeningRecorder;
+  batches: BatchService;
+  cleared: ClearedCache;
+  screenCache: ScreenCache;
+}

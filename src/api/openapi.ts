@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { itemSchema, transactionSchema } from '../domain/index.js';
+import {
+  auditRecordJson,
+  batchJobJson,
+  classificationJson,
+  determinationJson,
+  errorJson,
+  matchResultJson,
+  screeningResultJson,
+} from './json-schemas.js';
+import { auditQuerySchema, matchRequestSchema, pageQuerySchema, reviewRequestSchema, rulesQuerySchema, screenRequestSchema, timelineQuerySchema } from './schemas.js';
+
+/**
+ * The OpenAPI 3.1 document served at GET /v1/openapi.json, built from the same zod schemas that
+ * validate requests (so the document cannot drift from what the server accepts) and the JSON
+ * Schemas that serialise responses.
+ */
+
+type Json = Record<string, unknown>;
+const components: Record<string, Json> = {};
+
+/** A zod schema as a component; its own `$defs` are hoisted into components under prefixed names. */
+function component(name: string, schema: z.ZodType): Json {
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete js.$schema;
+  const defs = (js.$defs ?? {}) as Record<string, Json>;
+  delete js.$defs;
+  const rename = (text: string): string => text.replace(/"#\/\$defs\/([^"]+)"/g, (_m, d: string) => `"#/components/schemas/${name}_${d}"`);
+  for (const [d, def] of Object.entries(defs)) components[`${name}_${d}`] = JSON.parse(rename(JSON.stringify(def))) as Json;
+  components[name] = JSON.parse(rename(JSON.stringify(js))) as Json;
+  return ref(name);
+}
+
+function plain(name: string, schema: Json): Json {
+  components[name] = JSON.parse(JSON.stringify(schema)) as Json;
+  return ref(name);
+}
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+
+/** Query parameters from a zod object schema: one parameter per field. */
+function queryParams(schema: z.ZodObject): Json[] {
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: (js.required ?? []).includes(name), schema: s }));
+}
+
+const json = (schema: Json, description: string): Json => ({ description, content: { 'application/json': { schema } } });
+const oneOrArray = (s: Json): Json => ({ oneOf: [s, { type: 'array', items: s, minItems: 1, maxItems: 1000 }] });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+function errors(...codes: number[]): Record<string, Json> {
+  const text: Record<number, string> = {
+    400: 'bad input: `problems` names each field and what is wrong',
+    401: 'no API key, or an unknown or revoked one',
+    403: 'the key lacks the role this needs',
+    404: 'no such thing',
+    413: 'the body is larger than this endpoint accepts',
+    429: 'too many requests for this key in the window',
+  };
+  return Object.fromEntries(codes.map((c) => [String(c), json(ref('Error'), text[c] ?? 'error')]));
+}
+
+function op(summary: string, role: string | null, extra: Json): Json {
+  const secured = role ? { security: [{ apiKey: [] }], 'x-redline-role': role } : { security: [] };
+  const codes = role ? [400, 401, 403, 413, 429] : [];
+  const responses = { ...(extra.responses as Json), ...errors(...codes), '500': json(ref('Error'), 'internal error (the body is only `{ "error": "internal" }`)') };
+  return { summary, description: role ? `Needs the ${role} role or above.` : 'Public.', ...secured, ...extra, responses };
+}
+
+export function openApiDocument(): Json {
+  const error = plain('Error', errorJson);
+  const tx = component('Transaction', transactionSchema);
+  const item = component('Item', itemSchema);
+  const determination = plain('Determination', determinationJson);
+  const classification = plain('Classification', classificationJson);
+  const screening = plain('ScreeningResult', screeningResultJson);
+  const match = plain('MatchResult', matchResultJson);
+  const audit = plain('AuditRecord', auditRecordJson);
+  const batch = plain('BatchStatus', batchJobJson);
+  const screenReq = component('ScreenRequest', screenRequestSchema);
+  const matchReq = component('MatchRequest', matchRequestSchema);
+  const reviewReq = component('ReviewRequest', reviewRequestSchema);
+  const asOf = { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'evaluate under the rules in force on this date' };
+  const object = { type: 'object' };
+  void error;
+
+  const paths: Json = {
+    '/healthz': { get: op('Liveness and what is loaded', null, { responses: { '200': json(object, 'up') } }) },
+    '/v1/openapi.json': { get: op('This document', null, { responses: { '200': json(object, 'the OpenAPI 3.1 document') } }) },
+    '/v1/check': {
+      post: op('Determine one transaction or an array of them', 'viewer', {
+        parameters: [asOf],
+        requestBody: { required: true, content: { 'application/json': { schema: oneOrArray(tx) } } },
+        responses: { '200': json(oneOrArray(determination), 'the determination (an array for array input), each recorded in the audit log') },
+      }),
+    },
+    '/v1/classify': {
+      post: op('Classify one item or an array of items', 'viewer', {
+        parameters: [asOf],
+        requestBody: { required: true, content: { 'application/json': { schema: oneOrArray(item) } } },
+        responses: { '200': json(oneOrArray(classification), 'the classification (an array for array input)') },
+      }),
+    },
+    '/v1/screen': {
+      post: op('Screen a name against the restricted-party lists', 'viewer', {
+        requestBody: { required: true, content: { 'application/json': { schema: screenReq } } },
+        responses: { '200': json(screening, 'hits best first, each explained; recorded in the audit log') },
+      }),
+    },
+    '/v1/match': {
+      post: op('Score how alike two names are, with the explanation', 'viewer', {
+        requestBody: { required: true, content: { 'application/json': { schema: matchReq } } },
+        responses: { '200': json(match, 'score in [0, 1] and why') },
+      }),
+    },
+    '/v1/batches': {
+      post: op('Upload an order book (CSV or JSON Lines) to determine every row', 'analyst', {
+        parameters: [asOf, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['csv', 'jsonl'] } }],
+        requestBody: {
+          required: true,
+          description: 'CSV columns as in docs/batch.md, or one transaction per line',
+          content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+        },
+        responses: { '202': json({ type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' }, links: object } }, 'accepted: poll the job') },
+      }),
+    },
+    '/v1/batches/{id}': { get: op('A batch job and its progress', 'viewer', { parameters: [idParam], responses: { '200': json(batch, 'the job'), ...errors(404) } }) },
+    '/v1/batches/{id}/results': {
+      get: op('Row answers in row order, a page at a time', 'viewer', {
+        parameters: [idParam, ...queryParams(pageQuerySchema)],
+        responses: { '200': json({ type: 'object', properties: { job: batch, rows: { type: 'array', items: object }, next: { type: ['integer', 'null'] } } }, 'rows; error rows carry `error` and `problems`'), ...errors(404) },
+      }),
+    },
+    '/v1/batches/{id}/errors': {
+      get: op('Only the rows that could not be answered', 'viewer', {
+        parameters: [idParam, ...queryParams(pageQuerySchema)],
+        responses: { '200': json({ type: 'object', properties: { job: batch, rows: { type: 'array', items: object }, next: { type: ['integer', 'null'] } } }, 'error rows of the page'), ...errors(404) },
+      }),
+    },
+    '/v1/rules': { get: op('The measures in force on a date', 'viewer', { parameters: queryParams(rulesQuerySchema), responses: { '200': json(object, '{ asOf, ruleset, measures }') } }) },
+    '/v1/rules/timeline': { get: op('Every dated change of the rule packs, oldest first', 'viewer', { parameters: queryParams(timelineQuerySchema), responses: { '200': json(object, '{ ruleset, events }') } }) },
+    '/v1/rules/{id}': { get: op('One measure', 'viewer', { parameters: [idParam, asOf], responses: { '200': json(object, 'the measure with its status on the date'), ...errors(404) } }) },
+    '/v1/audit': {
+      get: op('Audit records, newest first, filtered and paged', 'viewer', {
+        parameters: queryParams(auditQuerySchema),
+        responses: { '200': json({ type: 'object', properties: { records: { type: 'array', items: audit }, next: { type: ['object', 'null'] } } }, 'records and the cursor of the next page') },
+      }),
+    },
+    '/v1/audit/verify': {
+      post: op('Check the whole hash chain', 'admin', { responses: { '200': json(object, '{ ok, records, head, firstBad? }') } }),
+    },
+    '/v1/reviews': {
+      post: op('Record an officer clearing or confirming a hit', 'analyst', {
+        requestBody: { required: true, content: { 'application/json': { schema: reviewReq } } },
+        responses: { '201': json(object, 'the review record') },
+      }),
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Redline API', version: '1.0.0', description: 'Export-control compliance for semiconductors. Shapes follow docs/contract.md; roles and limits in docs/api.md.' },
+    servers: [{ url: '/' }],
+    components: { schemas: components, securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'redline keys create --role viewer|analyst|admin' } } },
+    paths,
+  };
+}
