@@ -2,7 +2,7 @@ import type { IsoDate } from '../domain/index.js';
 import { exposureReport } from './aggregate.js';
 import type { BookEntry } from './book.js';
 import { compareExposure } from './compare.js';
-import { analyseBook, type CheckLine } from './evaluate.js';
+import { analyseBook, analyseBookInSteps, type CheckLine } from './evaluate.js';
 import type { ExposureComparison, ExposureReport } from './types.js';
 
 export interface ExposureOptions {
@@ -27,4 +27,17 @@ export function exposureOfBook(entries: readonly BookEntry[], check: CheckLine, 
 
 export function isComparison(r: ExposureReport | ExposureComparison): r is ExposureComparison {
   return 'flips' in r;
+}
+
+/** The same as exposureOfBook, yielding through `pause` as it goes (for a server's event loop). */
+export async function exposureOfBookInSteps(
+  entries: readonly BookEntry[],
+  check: CheckLine,
+  options: ExposureOptions & { pause: () => Promise<void> },
+): Promise<ExposureReport | ExposureComparison> {
+  const caveats = options.caveats ?? [];
+  const base = await analyseBookInSteps(entries, check, options.asOf, options.pause);
+  if (options.compareAsOf === undefined) return exposureReport(base.lines, { asOf: base.asOf, measures: base.measures, caveats });
+  const compared = await analyseBookInSteps(entries, check, options.compareAsOf, options.pause);
+  return compareExposure(base, compared, caveats);
 }

@@ -47,6 +47,11 @@ export function itemLabel(item: unknown): string {
 /** Which kind of product a catalogue name is (`ic`, `sme`), from the catalogue the caller holds. */
 export type KindOfModel = (model: string) => string | undefined;
 
+/** The kind-of-model lookup for a catalogue of chips with named equipment beside it (src/classify Catalogue). */
+export function kindOfModelIn(catalogue: { resolve(model: string): unknown; equipment?: { resolve(model: string): unknown } | undefined }): KindOfModel {
+  return (model) => (catalogue.resolve(model) ? 'ic' : catalogue.equipment?.resolve(model) ? 'sme' : undefined);
+}
+
 /** An item's kind: its own `kind`, or for a catalogue reference what the catalogue says it is. */
 export function itemKind(item: unknown, kindOfModel?: KindOfModel): string {
   if (!isObj(item)) return 'unknown';

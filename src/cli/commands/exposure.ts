@@ -10,10 +10,10 @@ import {
   parseBook,
   type ExposureComparison,
   type ExposureReport,
-  type KindOfModel,
+  kindOfModelIn,
   staleListCaveat,
 } from '../../exposure/index.js';
-import { today, type Redline } from '../../bundle/redline.js';
+import { today } from '../../bundle/redline.js';
 import { DEFAULT_MAX_LIST_AGE_DAYS, staleLists } from '../../determine/list-freshness.js';
 import { readTextInput } from '../io.js';
 import { parseAsOf, parseMaxListAge } from '../options.js';
@@ -35,11 +35,6 @@ interface ExposureFlags {
 
 /** A list age no list reaches: the analysis takes the lists as current and says so once (exposure/caveats.ts). */
 export const LISTS_AS_CURRENT = 365_000;
-
-/** Chips and tools are both named by `model`: the catalogue knows which a name is. */
-export function catalogueKindOf(redline: Redline): KindOfModel {
-  return (model) => (redline.catalogue.resolve(model) ? 'ic' : redline.catalogue.equipment?.resolve(model) ? 'sme' : undefined);
-}
 
 function progressOnStderr(): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -84,7 +79,7 @@ export function registerExposureCommand(program: Command): void {
       const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays: maxListAgeDays ?? LISTS_AS_CURRENT });
       const caveat = maxListAgeDays === undefined ? staleListCaveat(staleLists(redline.screener?.versions ?? [], today()), DEFAULT_MAX_LIST_AGE_DAYS) : undefined;
       const format = (flags.format as 'csv' | 'jsonl' | undefined) ?? bookFormatOf(file);
-      const entries = parseBook(text, format, catalogueKindOf(redline));
+      const entries = parseBook(text, format, kindOfModelIn(redline.catalogue));
       const result: ExposureReport | ExposureComparison = exposureOfBook(entries, (tx, date) => redline.check(tx, { asOf: date }), {
         asOf,
         compareAsOf,
