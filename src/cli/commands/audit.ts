@@ -35,6 +35,11 @@ export function auditSummary(r: AuditRecord): string {
       return `${String(output?.outcome ?? '?')} as of ${String(output?.asOf ?? '?')}${parties ? ` — ${parties}` : ''}`;
     }
     case 'screening': {
+      // The API records screenings in groups: one record, several queries.
+      if (Array.isArray(input?.screenings)) {
+        const names = (input.screenings as { query?: string }[]).map((q) => `"${q.query ?? ''}"`);
+        return `${names.length} screening(s): ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
+      }
       const hits = Array.isArray(output?.hits) ? output.hits.length : 0;
       return `"${String(input?.query ?? '')}"${input?.country ? ` (${String(input.country)})` : ''}: ${hits} hit(s)${input?.reason === 'list_load' ? ' — re-screen after a list load' : ''}`;
     }

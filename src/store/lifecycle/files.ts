@@ -79,7 +79,8 @@ function parseEntries(format: ListFormat, text: string, file: string, options: P
     case 'plain-csv':
       return { entries: parsePlainListCsv(text, options.list, name) };
     case 'ofac-legacy':
-      return { entries: parseOfacLegacy({ sdn: text, add: side.add, alt: side.alt, comments: side.comments }, options.list ?? 'us.ofac.sdn', name) };
+      // The consolidated (non-SDN) files hold several OFAC lists in one; without --list they load as one list.
+      return { entries: parseOfacLegacy({ sdn: text, add: side.add, alt: side.alt, comments: side.comments }, options.list ?? (/cons_prim/i.test(name) ? 'us.ofac.consolidated' : 'us.ofac.sdn'), name) };
   }
 }
 
