@@ -1,4 +1,5 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { runChunk, type ChunkInput, type ChunkRunner, type ChunkSettings } from './chunks.js';
 import { openBatchRedline, type BatchEngineOptions } from './engine.js';
 import type { BatchJob, BatchStore, ChunkRecord } from './job-store.js';
@@ -21,8 +22,8 @@ export interface ChunkJobData {
   settings: ChunkSettings;
 }
 
-/** `redis://[:password@]host:port[/db]` → the connection options BullMQ hands to its client. */
-export function redisConnection(url: string): ConnectionOptions {
+/** `redis://[:password@]host:port[/db]` → ioredis options. */
+export function redisOptions(url: string): RedisOptions {
   const u = new URL(url);
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined;
   return {
@@ -35,6 +36,11 @@ export function redisConnection(url: string): ConnectionOptions {
     // BullMQ's blocking commands need this (its docs): never give up on a command, reconnect.
     maxRetriesPerRequest: null,
   };
+}
+
+/** BullMQ takes a ready client in an ESM program (it cannot load ioredis itself there). */
+export function redisConnection(url: string): Redis {
+  return new Redis(redisOptions(url));
 }
 
 export interface QueueOptions {
@@ -72,7 +78,8 @@ async function chunkFromStore(store: BatchStore, jobId: string, input: ChunkInpu
 
 /** The coordinator's side: a ChunkRunner that enqueues chunks and reads their answers back from the store. */
 export function queueRunnerFactory(redisUrl: string, store: BatchStore, options: QueueOptions = {}) {
-  const queue = new Queue<ChunkJobData>(QUEUE_NAME, { connection: redisConnection(redisUrl), ...(options.prefix ? { prefix: options.prefix } : {}) });
+  const connection = redisConnection(redisUrl);
+  const queue = new Queue<ChunkJobData>(QUEUE_NAME, { connection, ...(options.prefix ? { prefix: options.prefix } : {}) });
   let closed = false;
   return {
     queue,
@@ -98,6 +105,7 @@ export function queueRunnerFactory(redisUrl: string, store: BatchStore, options:
     async close(): Promise<void> {
       closed = true;
       await queue.close();
+      connection.disconnect();
     },
   };
 }
@@ -111,6 +119,7 @@ export interface QueueWorkerOptions extends QueueOptions {
 /** The worker's side (`redline worker`): takes chunks, answers them, stores every row. */
 export async function startQueueWorker(redisUrl: string, store: BatchStore, options: QueueWorkerOptions = {}): Promise<Worker<ChunkJobData>> {
   const redline = await openBatchRedline(options.engine);
+  const connection = redisConnection(redisUrl);
   const worker = new Worker<ChunkJobData>(
     QUEUE_NAME,
     async (job) => {
@@ -121,11 +130,12 @@ export async function startQueueWorker(redisUrl: string, store: BatchStore, opti
       return { rows: chunk.rows };
     },
     {
-      connection: redisConnection(redisUrl),
+      connection,
       concurrency: options.concurrency ?? 1,
       ...(options.prefix ? { prefix: options.prefix } : {}),
     },
   );
+  worker.on('closed', () => connection.disconnect());
   await worker.waitUntilReady();
   return worker;
 }
