@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { onSignedOut } from './lib/api';
 import { forgetKey, storedKey } from './lib/session';
 import { href, useRoute } from './lib/router';
@@ -8,8 +8,11 @@ import { ScreenPage } from './pages/screen';
 import { BatchPage } from './pages/batch';
 import { RulesPage } from './pages/rules';
 import { MeasurePage } from './pages/measure';
-import { ExposurePage } from './pages/exposure';
 import { AuditPage } from './pages/audit';
+import { Loading } from './components/ui';
+
+// The charts library is most of the bundle: load it with the one page that draws charts.
+const ExposurePage = lazy(() => import('./pages/exposure').then((m) => ({ default: m.ExposurePage })));
 
 const PAGES = [
   ['check', 'Check'],
@@ -79,7 +82,11 @@ export function App() {
         {route.page === 'batch' && <BatchPage />}
         {route.page === 'rules' && !route.param && <RulesPage />}
         {route.page === 'rules' && route.param && <MeasurePage id={route.param} />}
-        {route.page === 'exposure' && <ExposurePage />}
+        {route.page === 'exposure' && (
+          <Suspense fallback={<Loading label="Loading the charts…" />}>
+            <ExposurePage />
+          </Suspense>
+        )}
         {route.page === 'audit' && <AuditPage />}
         {!PAGES.some(([p]) => p === route.page) && (
           <p>

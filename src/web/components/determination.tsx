@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Determination, ExceptionResult, Finding, JurisdictionResult } from '../../domain/determination';
 import type { ScreeningHit } from '../../domain/screening';
 import { href } from '../lib/router';
@@ -11,11 +12,14 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
   return (
     <section className="determination" aria-labelledby="determination-title">
       <div className="determination-head">
-        <h2 id="determination-title">Determination</h2>
+        <h2 id="determination-title" tabIndex={-1}>
+          Determination
+        </h2>
         <OutcomeBadge outcome={d.outcome} large />
         <span className="muted">
           as of {d.asOf}
           {d.id ? ` · ${d.id}` : ''}
+          {typeof (d as { auditSeq?: unknown }).auditSeq === 'number' ? ` · audit record ${(d as { auditSeq?: number }).auditSeq}` : ''}
         </span>
       </div>
 
@@ -200,7 +204,7 @@ function ExceptionsView({ exceptions }: { exceptions: ExceptionResult[] }) {
   );
 }
 
-export function HitView({ hit, children }: { hit: ScreeningHit; children?: React.ReactNode }) {
+export function HitView({ hit, children }: { hit: ScreeningHit; children?: ReactNode }) {
   return (
     <li className="hit">
       <div className="hit-head">

@@ -68,7 +68,7 @@ export function TransitionSankey({ c }: { c: ExposureComparison }) {
         {
           type: 'sankey',
           left: 8,
-          right: 120,
+          right: 96,
           top: 8,
           bottom: 8,
           nodeWidth: 14,
@@ -77,7 +77,8 @@ export function TransitionSankey({ c }: { c: ExposureComparison }) {
           data: nodes,
           links,
           lineStyle: { color: 'gradient', opacity: 0.35 },
-          label: { fontSize: 12 },
+          // Two lines (outcome, date) so the labels fit beside the nodes even on a phone.
+          label: { fontSize: 11, formatter: (p: { name: string }) => p.name.replace(' · ', '\n') },
         },
       ],
     };
@@ -94,8 +95,8 @@ export function MonthLines({ reports }: { reports: ExposureReport[] }) {
     return {
       legend: { bottom: 0 },
       tooltip: tooltipMoney(currency),
-      grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', data: months },
+      grid: { left: 8, right: 28, top: 16, bottom: 40, containLabel: true },
+      xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { hideOverlap: true } },
       yAxis: moneyAxis(currency),
       series: reports.map((r, i) => {
         const by = new Map(r.by.month.map((g) => [g.key, restricted(g)]));

@@ -208,8 +208,11 @@ export function FlipsTable({ c }: { c: ExposureComparison }) {
 }
 
 export function MeasureChangesTable({ c }: { c: ExposureComparison }) {
+  const [all, setAll] = useState(false);
   const currency = c.base.currency;
+  const shown = all ? c.measureChanges : c.measureChanges.slice(0, 8);
   return (
+    <>
     <div className="table-wrap">
       <table className="numbers">
         <caption>Measures behind the change</caption>
@@ -222,7 +225,7 @@ export function MeasureChangesTable({ c }: { c: ExposureComparison }) {
           </tr>
         </thead>
         <tbody>
-          {c.measureChanges.map((m) => (
+          {shown.map((m) => (
             <tr key={m.measure}>
               <th scope="row">
                 <a href={href('rules', m.measure)}>{m.measure}</a>
@@ -236,5 +239,11 @@ export function MeasureChangesTable({ c }: { c: ExposureComparison }) {
         </tbody>
       </table>
     </div>
+    {shown.length < c.measureChanges.length && (
+      <button type="button" className="secondary" onClick={() => setAll(true)}>
+        All {c.measureChanges.length} measures
+      </button>
+    )}
+    </>
   );
 }

@@ -50,10 +50,10 @@ export function Notice({ kind = 'info', children }: { kind?: 'info' | 'warn' | '
   return <div className={`notice notice-${kind}`}>{children}</div>;
 }
 
-export function Field({ label, hint, children, wide }: { label: string; hint?: string; children: (id: string) => ReactNode; wide?: boolean }) {
+export function Field({ label, hint, children, wide, narrow }: { label: string; hint?: string; children: (id: string) => ReactNode; wide?: boolean; narrow?: boolean }) {
   const id = useId();
   return (
-    <div className={`field${wide ? ' field-wide' : ''}`}>
+    <div className={`field${wide ? ' field-wide' : ''}${narrow ? ' field-narrow' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {hint && <small className="hint">{hint}</small>}

@@ -95,12 +95,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await res.json()) as T;
 }
 
-/** Saves a response (results, errors, exports) as a file: a link cannot carry the Bearer key. */
-export async function download(path: string, filename: string): Promise<void> {
-  const res = await request(path, { key: undefined });
-  saveBlob(await res.blob(), filename);
-}
-
+/** Saves text made in the page (exports, downloaded results) as a file: a link cannot carry the Bearer key. */
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -77,10 +77,11 @@ export function AuditPage() {
     const qs = new URLSearchParams({ limit: String(PAGE) });
     if (kind) qs.set('kind', kind);
     if (keyId.trim()) qs.set('keyId', keyId.trim());
-    if (opts.before !== undefined) qs.set('beforeSeq', String(opts.before));
-    const page = recordsOf(await api<unknown>(`/v1/audit?${qs}`));
+    if (opts.before !== undefined) qs.set('before', String(opts.before));
+    const body = await api<{ records: AuditRecord[]; next: { before?: number } | null }>(`/v1/audit?${qs}`);
+    const page = recordsOf(body);
     setRecords((rs) => (opts.append ? [...rs, ...page] : page));
-    setMore(page.length === PAGE);
+    setMore(body.next !== null && body.next !== undefined);
   });
   const [verify, runVerify] = useAsyncAction(() => api<Verification>('/v1/audit/verify', { method: 'POST', body: {} }));
   useEffect(() => {

@@ -1,19 +1,54 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import exampleBookUrl from '../../../data/examples/order-book-exposure.csv?url';
-import { api, download } from '../lib/api';
+import { api, saveBlob } from '../lib/api';
 import { count, todayIso } from '../lib/format';
 import { ErrorNotice, Field, Loading, Meter, Notice, PageHeader } from '../components/ui';
 
-/** A batch job as GET /v1/batches/:id reports it (issue #5; extra fields are ignored). */
+/** A batch job as GET /v1/batches/:id reports it (src/api/batch-service.ts BatchStatus). */
 export interface BatchJob {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  total: number | null;
+  /** Rows in the book, once the reader has counted them. */
+  rows: number | null;
+  /** Rows answered so far (ok + errors). */
   done: number;
-  failed: number;
+  ok: number;
+  errors: number;
   error?: string | null;
-  createdAt?: string;
-  updatedAt?: string;
+}
+
+/** A row answer of GET /v1/batches/:id/results (src/batch/rows.ts RowResult). */
+type RowResult =
+  | { row: number; id?: string; outcome: string; jurisdictions: Record<string, string>; measures: string[]; missing: string[] }
+  | { row: number; id?: string; error: string; problems: { path: string; message: string }[] };
+
+const csvCell = (v: unknown): string => {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Every page of a job's results (or errors) as one CSV a spreadsheet opens. */
+async function downloadRows(id: string, which: 'results' | 'errors'): Promise<void> {
+  const rows: RowResult[] = [];
+  let from: number | null = 1;
+  while (from !== null) {
+    const page: { rows: RowResult[]; next: number | null } = await api(`/v1/batches/${encodeURIComponent(id)}/${which}?fromRow=${from}&limit=5000`);
+    rows.push(...page.rows);
+    from = page.next;
+  }
+  const jurisdictions = [...new Set(rows.flatMap((r) => ('outcome' in r ? Object.keys(r.jurisdictions) : [])))].sort();
+  const lines: unknown[][] =
+    which === 'errors'
+      ? [['row', 'id', 'error', 'problems'], ...rows.map((r) => ('error' in r ? [r.row, r.id, r.error, r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')] : [r.row, r.id, '', '']))]
+      : [
+          ['row', 'id', 'outcome', ...jurisdictions, 'measures', 'missing', 'error'],
+          ...rows.map((r) =>
+            'outcome' in r
+              ? [r.row, r.id, r.outcome, ...jurisdictions.map((j) => r.jurisdictions[j] ?? ''), r.measures.join(' '), r.missing.join('; '), '']
+              : [r.row, r.id, '', ...jurisdictions.map(() => ''), '', '', r.error],
+          ),
+        ];
+  saveBlob(new Blob([lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n'], { type: 'text/csv' }), `redline-batch-${id}-${which}.csv`);
 }
 
 export const EXAMPLE_BOOK = { url: exampleBookUrl, name: 'order-book-exposure.csv' };
@@ -29,8 +64,8 @@ export function bookContentType(name: string): string {
 }
 
 async function startBatch(file: File, asOf: string): Promise<BatchJob> {
-  const qs = new URLSearchParams({ filename: file.name, ...(asOf ? { asOf } : {}) });
-  return api<BatchJob>(`/v1/batches?${qs}`, { raw: { body: file, contentType: bookContentType(file.name) } });
+  const qs = new URLSearchParams(asOf ? { asOf } : {});
+  return api<BatchJob>(`/v1/batches${asOf ? `?${qs}` : ''}`, { raw: { body: file, contentType: bookContentType(file.name) } });
 }
 
 function useJob(id: string | null): { job: BatchJob | null; error: unknown; rate: number | null } {
@@ -47,7 +82,7 @@ function useJob(id: string | null): { job: BatchJob | null; error: unknown; rate
         const j = await api<BatchJob>(`/v1/batches/${encodeURIComponent(id)}`);
         if (!live) return;
         setJob(j);
-        samples.current = [...samples.current.slice(-9), { t: performance.now(), n: j.done + j.failed }];
+        samples.current = [...samples.current.slice(-9), { t: performance.now(), n: j.done }];
         if (j.status === 'queued' || j.status === 'running') timer = setTimeout(poll, 800);
       } catch (e) {
         if (live) setError(e);
@@ -91,8 +126,8 @@ export function BatchPage() {
       setStarting(false);
     }
   }
-  const processed = job ? job.done + job.failed : 0;
-  const total = job?.total ?? null;
+  const processed = job ? job.done : 0;
+  const total = job?.rows ?? null;
   const running = job && (job.status === 'queued' || job.status === 'running');
   const eta = rate && total && rate > 0 ? Math.max(0, (total - processed) / rate) : null;
 
@@ -152,7 +187,7 @@ export function BatchPage() {
               <Meter value={total ? processed / total : job.status === 'done' ? 1 : 0} label={`${processed} of ${total ?? 'unknown'} lines`} />
               <span>
                 {count(processed)} {total !== null ? `of ${count(total)}` : ''} lines
-                {job.failed ? ` · ${count(job.failed)} with errors` : ''}
+                {job.errors ? ` · ${count(job.errors)} with errors` : ''}
                 {running && rate ? ` · ${count(Math.round(rate))} lines/s` : ''}
                 {running && eta !== null ? ` · about ${Math.ceil(eta)} s left` : ''}
               </span>
@@ -161,19 +196,14 @@ export function BatchPage() {
             {job.status === 'done' && (
               <>
                 <Notice kind="ok">
-                  Done: {count(job.done)} determinations{job.failed ? `, ${count(job.failed)} lines with errors (none dropped)` : ', no errors'}.
+                  Done: {count(job.ok)} determinations{job.errors ? `, ${count(job.errors)} lines with errors (none dropped)` : ', no errors'}. Each determination is in the audit log.
                 </Notice>
                 <div className="row-actions">
-                  <button type="button" className="primary" onClick={() => void download(`/v1/batches/${encodeURIComponent(job.id)}/results`, `redline-batch-${job.id}-results.jsonl`).catch(setStartError)}>
-                    Download results
+                  <button type="button" className="primary" onClick={() => void downloadRows(job.id, 'results').catch(setStartError)}>
+                    Download results (CSV)
                   </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={!job.failed}
-                    onClick={() => void download(`/v1/batches/${encodeURIComponent(job.id)}/results?status=error`, `redline-batch-${job.id}-errors.jsonl`).catch(setStartError)}
-                  >
-                    Download errors
+                  <button type="button" className="secondary" disabled={!job.errors} onClick={() => void downloadRows(job.id, 'errors').catch(setStartError)}>
+                    Download errors (CSV)
                   </button>
                   <a className="button secondary" href="#/exposure">
                     See this book's exposure

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Determination } from '../../domain/determination';
 import type { EndUse } from '../../domain/transaction';
 import type { PartyRole, PartyType } from '../../domain/party';
@@ -79,6 +79,11 @@ export function CheckPage() {
   const [state, run] = useAsyncAction((tx: Record<string, unknown>) => api<Determination>('/v1/check', { body: tx }));
   const submitted = useMemo(() => ({ items: items.map((i) => (i.mode === 'catalogue' ? i.model : 'described item')), parties: parties.filter((p) => p.name.trim()).map((p) => p.name) }), [state]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The answer lands below the form on a phone: take keyboard and screen-reader users to it.
+  useEffect(() => {
+    if (state.status === 'done') document.getElementById('determination-title')?.focus();
+  }, [state]);
+
   function submit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
@@ -128,11 +133,11 @@ export function CheckPage() {
                       </Field>
                     ) : (
                       <Field label={`Item ${i + 1} — description (JSON)`} hint="Any item of contract.md: an IC with performance, a tool, a material …" wide>
-                        {(id) => <textarea id={id} rows={3} value={it.json} onChange={(e) => setItem(it.key, { json: e.target.value })} spellCheck={false} />}
+                        {(id) => <textarea id={id} className="mono" rows={3} value={it.json} onChange={(e) => setItem(it.key, { json: e.target.value })} spellCheck={false} />}
                       </Field>
                     )}
-                    <Field label="Quantity">{(id) => <input id={id} type="number" min="0" inputMode="numeric" value={it.quantity} onChange={(e) => setItem(it.key, { quantity: e.target.value })} />}</Field>
-                    <Field label="Value (USD)">{(id) => <input id={id} type="number" min="0" inputMode="decimal" value={it.value} onChange={(e) => setItem(it.key, { value: e.target.value })} />}</Field>
+                    <Field label="Quantity" narrow>{(id) => <input id={id} type="number" min="0" inputMode="numeric" value={it.quantity} onChange={(e) => setItem(it.key, { quantity: e.target.value })} />}</Field>
+                    <Field label="Value (USD)" narrow>{(id) => <input id={id} type="number" min="0" inputMode="decimal" value={it.value} onChange={(e) => setItem(it.key, { value: e.target.value })} />}</Field>
                   </div>
                   <div className="row-actions">
                     <button type="button" className="link" onClick={() => setItem(it.key, { mode: it.mode === 'catalogue' ? 'json' : 'catalogue' })}>

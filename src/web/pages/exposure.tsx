@@ -143,7 +143,7 @@ export function ExposurePage() {
   const [compare, setCompare] = useState(true);
   const [name, setName] = useState('');
   const [state, run] = useAsyncAction(async (f: File, a: string, b: string | null) => {
-    const qs = new URLSearchParams({ filename: f.name });
+    const qs = new URLSearchParams();
     if (a) qs.set('asOf', a);
     if (b) qs.set('compareAsOf', b);
     return api<Result>(`/v1/exposure?${qs}`, { raw: { body: f, contentType: bookContentType(f.name) } });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { api } from '../lib/api';
 import { href } from '../lib/router';
-import { todayIso } from '../lib/format';
+import { todayIso, words } from '../lib/format';
 import { measuresOf, statusOn, type MeasureView } from '../lib/measures';
 import { useLoad } from '../lib/use-async';
 import { JURISDICTION_LABEL } from '../lib/vocab';
@@ -10,10 +10,13 @@ import { ErrorNotice, Field, Loading, PageHeader } from '../components/ui';
 const DAY = 86_400_000;
 const t = (d: string): number => Date.parse(`${d}T00:00:00Z`);
 
-/** The span the timeline draws: from the earliest measure to a year past the latest date named. */
+/** Measures older than this (the SDN list of 1995 …) start at the left edge, marked "since". */
+const AXIS_START = '2018-01-01';
+
+/** The span the timeline draws: from 2018 (or the earliest later date) to a year past the latest date named. */
 function axisOf(ms: MeasureView[]): { from: number; to: number; years: number[] } {
   const dates = ms.flatMap((m) => [m.effective.from, m.effective.to, ...(m.status ?? []).flatMap((s) => [s.from, s.to])]).filter((d): d is string => !!d);
-  const min = Math.min(...dates.map(t), t('2022-01-01'));
+  const min = Math.max(Math.min(...dates.map(t), t('2022-01-01')), t(AXIS_START));
   const max = Math.max(...dates.map(t), Date.now());
   const fromYear = new Date(min).getUTCFullYear();
   const toYear = new Date(max).getUTCFullYear() + 1;
@@ -51,8 +54,49 @@ function Bar({ m, axis }: { m: MeasureView; axis: { from: number; to: number } }
   );
 }
 
+interface TimelineEvent {
+  date: string;
+  event: string;
+  measure: string;
+  jurisdiction: string;
+  title: string;
+  citation: string;
+  note?: string;
+}
+
+/** Every dated change the packs know of, newest first (GET /v1/rules/timeline). */
+function Changes({ jurisdiction }: { jurisdiction: string }) {
+  const [state] = useLoad(() => api<{ events: TimelineEvent[] }>(`/v1/rules/timeline${jurisdiction ? `?jurisdiction=${jurisdiction}` : ''}`), [jurisdiction]);
+  const [shown, setShown] = useState(25);
+  if (state.status === 'loading') return <Loading label="Loading the changes…" />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} title="Could not load the timeline of changes" />;
+  if (state.status !== 'done') return null;
+  const events = [...state.value.events].reverse();
+  return (
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">What changed when</h2>
+      <ol className="history">
+        {events.slice(0, shown).map((e, i) => (
+          <li key={`${e.measure}-${e.event}-${i}`}>
+            <time dateTime={e.date}>{e.date}</time> <span className="status">{words(e.event)}</span> <a href={href('rules', e.measure)}>{e.title}</a>{' '}
+            <span className="muted small">
+              {e.jurisdiction} · {e.citation}
+              {e.note ? ` · ${e.note}` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {shown < events.length && (
+        <button type="button" className="secondary" onClick={() => setShown((n) => n + 50)}>
+          Earlier changes ({events.length - shown})
+        </button>
+      )}
+    </section>
+  );
+}
+
 export function RulesPage() {
-  const [state, reload] = useLoad(() => api<unknown>('/v1/rules/timeline'), []);
+  const [state, reload] = useLoad(() => api<unknown>('/v1/rules?all=true'), []);
   const [jurisdiction, setJurisdiction] = useState('');
   const [text, setText] = useState('');
   const [date, setDate] = useState(todayIso());
@@ -133,8 +177,7 @@ export function RulesPage() {
                           <div className="timeline-label">
                             <a href={href('rules', m.id)}>{m.title ?? m.id}</a>
                             <span className="muted small">
-                              {m.effective.from}
-                              {m.effective.to ? ` – ${m.effective.to}` : ' –'} · <span className={`status ${STATUS_CLASS[st] ?? ''}`}>{st}</span>
+                              {m.effective.to ? `${m.effective.from} – ${m.effective.to}` : `${m.effective.from < AXIS_START ? 'since' : 'from'} ${m.effective.from}`} · <span className={`status ${STATUS_CLASS[st] ?? ''}`}>{st}</span>
                             </span>
                           </div>
                           <div className="timeline-track">
@@ -152,6 +195,7 @@ export function RulesPage() {
           {shown.length === 0 && <p className="muted">No measure matches.</p>}
         </section>
       )}
+      {state.status === 'done' && <Changes jurisdiction={jurisdiction} />}
     </>
   );
 }

@@ -39,8 +39,9 @@ function ReviewForm({ hit, name, country }: { hit: ScreeningHit & { entryHash?: 
   }
   const reasonId = `reason-${hit.list}-${hit.entryId}`;
   return (
+    <details className="review">
+      <summary>Clear or confirm this hit</summary>
     <form
-      className="review"
       onSubmit={(e) => {
         e.preventDefault();
       }}
@@ -59,6 +60,7 @@ function ReviewForm({ hit, name, country }: { hit: ScreeningHit & { entryHash?: 
       {!reason.trim() && <small className="hint">A reason is needed to clear or confirm a hit.</small>}
       {state.status === 'error' && <ErrorNotice error={state.error} title="The review was not recorded" />}
     </form>
+    </details>
   );
 }
 
@@ -104,6 +106,11 @@ export function ScreenPage({ initialName }: { initialName: string }) {
               {state.value.hits.length ? `${state.value.hits.length} hit${state.value.hits.length > 1 ? 's' : ''}` : 'No hits'} for “<Name>{state.value.query}</Name>”
             </h2>
             {state.value.hits.length === 0 && <p className="muted">No list entry scores above the candidate floor for this name.</p>}
+            {(state.value as ScreeningResult & { cleared?: unknown[] }).cleared?.length ? (
+              <Notice kind="info">
+                {(state.value as ScreeningResult & { cleared: unknown[] }).cleared.length} more hit(s) are hidden: an officer cleared them for this name, and their list entries have not changed since. They are in the audit log.
+              </Notice>
+            ) : null}
             <ul className="hits">
               {state.value.hits.map((h) => (
                 <HitView key={`${h.list}:${h.entryId}`} hit={h}>

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, shoot, startBrowser, startServer, type Browser, type Server } from './harness.js';
+
+// Each page's main path, end to end: the built app in Debian's chromium against a real
+// `redline serve`. Screenshots at 1280 and 390 px go to test-artifacts/browser/.
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+const SLOW = { timeout: 180_000 };
+
+async function signIn(key: string): Promise<void> {
+  await page.goto(`${server.url}/#/check`);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  if (await signOut.isVisible()) await signOut.click();
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+}
+
+async function go(hash: string): Promise<void> {
+  await page.goto(`${server.url}/${hash}`);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+  page = browser.page;
+}, SLOW.timeout);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the web app in a browser', SLOW, () => {
+  it('refuses a wrong key, then signs in with a key from redline keys create', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('API key').fill('rl_nothing_wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown or revoked API key');
+    const overflow = await shoot(page, 'sign-in');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
+    await signIn(server.keys.analyst);
+    expect(await page.getByRole('link', { name: 'Exposure' }).isVisible()).toBe(true);
+    // The key lives in this tab's sessionStorage only.
+    expect(await page.evaluate(() => [sessionStorage.getItem('redline.apiKey')?.slice(0, 3), localStorage.length])).toEqual(['rl_', 0]);
+  });
+
+  it('moves between pages by keyboard: skip link first, then the navigation', async () => {
+    await go('#/check');
+    await page.locator('body').press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'Screen'; i++) {
+      await page.keyboard.press('Tab');
+      focused = (await page.evaluate(() => document.activeElement?.textContent)) ?? '';
+    }
+    expect(focused).toBe('Screen');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Screen a name' }).waitFor();
+    expect(page.url()).toContain('#/screen');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-title');
+  });
+
+  it('Check: a transaction gives the outcome per jurisdiction, each rule with citation and because, and the screening hits', async () => {
+    await go('#/check');
+    // The form opens with the worked example: an H100 to 华为技术有限公司 in China.
+    await page.getByLabel('Item 1 — catalogue product').fill('NVIDIA H100 SXM5 80GB');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const result = page.locator('section.determination');
+    await result.waitFor();
+    await expect.poll(() => result.locator('.determination-head .badge').textContent()).toBe('Licence required');
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('3A090.a');
+    expect(text).toContain('us.ear.744.11.entity-list');
+    expect(text).toContain('84 FR 22963');
+    expect(text).toContain('742.6(a)(6)(iii)(A)');
+    // The party's Chinese name is shown as typed, tagged for a CJK font.
+    expect(await result.locator('.party-hits [lang="zh"]').first().textContent()).toBe('华为技术有限公司');
+    expect(await result.locator('.hit').count()).toBeGreaterThan(0);
+    const overflow = await shoot(page, 'check');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
+  });
+
+  it('Check: bad input is shown as an error naming the field, not a crash', async () => {
+    await go('#/check');
+    await page.getByRole('button', { name: 'Describe it instead' }).click();
+    await page.getByLabel('Item 1 — description (JSON)').fill('{ "kind": "ic", "colour": "red" }');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('colour');
+  });
+
+  it('Screen: a Chinese name finds its listed entry with the reasons, and an officer clears a hit', async () => {
+    await go('#/screen');
+    await page.getByRole('searchbox', { name: 'Name' }).fill('華為技術有限公司');
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const hits = page.locator('ul.hits > li.hit');
+    await hits.first().waitFor();
+    const all = (await page.locator('ul.hits').textContent()) ?? '';
+    expect(all).toContain('Huawei Technologies Co., Ltd.');
+    expect(all).toContain('us.bis.entity-list');
+    expect(all).toContain('Why it matched');
+    const overflow = await shoot(page, 'screen');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
+    // Clear the last (weakest) hit with a reason.
+    const last = hits.last();
+    await last.getByText('Clear or confirm this hit').click();
+    await last.getByLabel('Reason for your decision').fill('Different company: registration number and address do not match.');
+    await last.getByRole('button', { name: 'Clear — not this party' }).click();
+    await expect.poll(() => last.locator('.notice-ok').textContent()).toContain('cleared');
+  });
+
+  it('Batch: the example book runs with live progress and its results download', async () => {
+    await go('#/batch');
+    await page.getByRole('button', { name: /Run the example book/ }).click();
+    await page.getByRole('heading', { name: /^Batch .* — / }).waitFor();
+    await page.getByText(/^Done: /).waitFor({ timeout: 150_000 });
+    expect(await page.locator('.progress').textContent()).toContain('3,000');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+    const saved = join(ARTIFACTS, 'batch-results.csv');
+    await download.saveAs(saved);
+    const lines = readFileSync(saved, 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^row,id,outcome,/);
+    expect(lines.length).toBe(3001);
+    const overflow = await shoot(page, 'batch');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
+  });
+
+  it('Rules: the timeline by jurisdiction, and a measure with its conditions in words, citation and history', async () => {
+    await go('#/rules');
+    const timeline = page.getByRole('region', { name: 'Timeline of measures' });
+    await timeline.waitFor();
+    expect(await timeline.getByRole('heading', { name: /United States/ }).count()).toBe(1);
+    await page.getByRole('heading', { name: 'What changed when' }).waitFor();
+    const overflow = await shoot(page, 'rules');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
+    await go('#/rules/us.ear.ac.license.d-groups');
+    await page.getByRole('heading', { name: 'When it applies' }).waitFor();
+    const text = (await page.locator('article.measure').textContent()) ?? '';
+    expect(text).toContain('742.6(a)(6)(iii)(A)');
+    expect(text).toContain('all of:');
+    expect(await page.locator('ol.history li').count()).toBeGreaterThan(0);
+    const measureOverflow = await shoot(page, 'rule');
+    expect(measureOverflow).toEqual({ 1280: 0, 390: 0 });
+  });
+
+  it('Exposure: the example book under two dates, with charts, the lines that flip and why, and exports', async () => {
+    await go('#/exposure');
+    await page.getByRole('button', { name: '2022-06-01 → 2026-09-30' }).click();
+    await page.getByRole('button', { name: /Use the example book/ }).click();
+    await page.locator('.kpis').waitFor({ timeout: 150_000 });
+    expect(await page.locator('.kpi-label').allTextContents()).toEqual(
+      expect.arrayContaining(['Restricted under 2022-06-01', 'Restricted under 2026-09-30', 'Newly restricted']),
+    );
+    // Charts draw as SVG; each chart has its own.
+    expect(await page.locator('.chart svg').count()).toBeGreaterThanOrEqual(5);
+    const flips = page.locator('table.flips tbody tr');
+    expect(await flips.count()).toBeGreaterThan(0);
+    expect(await flips.first().locator('.why a').count()).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download flipping lines (CSV)' }).click()]);
+    const saved = join(ARTIFACTS, 'exposure-flips.csv');
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8').split(/\r?\n/)[0]).toBe(
+      'row,id,month,destination,item,value,currency,outcome_2022-06-01,outcome_2026-09-30,direction,measures_added,measures_removed,measures_changed',
+    );
+    const overflow = await shoot(page, 'exposure');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
+  });
+
+  it('Audit: the records of what was answered, filtered by kind, and the chain verified (admin)', async () => {
+    await signIn(server.keys.admin);
+    await go('#/audit');
+    const rows = page.locator('table.audit tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.getByLabel('Kind').selectOption('review');
+    await expect.poll(async () => (await page.locator('table.audit tbody').textContent()) ?? '').toContain('cleared');
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await expect.poll(() => page.locator('.verify .notice').textContent()).toContain('Intact.');
+    const overflow = await shoot(page, 'audit');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
+  });
+});
