@@ -83,6 +83,21 @@ export const SUPPORT_FACTS: FactDef[] = [
     },
   },
   {
+    // VEU authorisation exempted these fabs from §744.23(a)(1)-(a)(2) until 2025-12-31 (90 FR 42321).
+    path: 'parties.veuFab',
+    type: 'boolean',
+    label: 'a party is a Validated End-User fab in China (VEU authorisation)',
+    get: (ctx) => {
+      let result: boolean | undefined = false;
+      for (const { party } of receiving(ctx)) {
+        const inSet = ctx.partySets.contains('us.veu-china-fabs', party.name, ctx.date);
+        if (inSet === true) return known(true);
+        if (inSet === undefined) result = undefined;
+      }
+      return result === undefined ? unknown('parties: VEU status') : known(false);
+    },
+  },
+  {
     path: 'parties.militaryCountries',
     type: 'countryList',
     label: 'countries of the military parties',
