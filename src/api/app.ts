@@ -25,6 +25,13 @@ export interface ApiLimits {
 
 export const DEFAULT_LIMITS: ApiLimits = { bodyBytes: 1024 * 1024, batchBytes: 64 * 1024 * 1024, rateMax: 100_000, rateWindowMs: 60_000 };
 
+const routeLists = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
+
+/** Every route the app registered (tests hold the OpenAPI document against it). */
+export function routesOf(app: FastifyInstance): { method: string; url: string }[] {
+  return routeLists.get(app) ?? [];
+}
+
 export interface AppOptions {
   limits?: Partial<ApiLimits>;
   /** The built web app (dist/web), served at / when present. */
@@ -36,6 +43,11 @@ export interface AppOptions {
 export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.bodyBytes, return503OnClosing: true });
+  const routes: { method: string; url: string }[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   installErrorHandlers(app);
   app.addContentTypeParser(BATCH_CONTENT_TYPES, { parseAs: 'string', bodyLimit: limits.batchBytes }, (_req, body, done) => done(null, body));
   installAuth(app, keyCache(deps.store));

@@ -138,6 +138,13 @@ export function openApiDocument(): Json {
         responses: { '200': json({ type: 'object', properties: { job: batch, rows: { type: 'array', items: object }, next: { type: ['integer', 'null'] } } }, 'error rows of the page'), ...errors(404) },
       }),
     },
+    '/v1/exposure': {
+      post: op("An order book's exposure under one or two as-of dates (docs/exposure.md)", 'analyst', {
+        parameters: [asOf, { name: 'compareAsOf', in: 'query', required: false, schema: { type: 'string', format: 'date' } }, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['csv', 'jsonl'] } }],
+        requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } } },
+        responses: { '200': json(object, 'the exposure report, or the comparison of the two dates') },
+      }),
+    },
     '/v1/rules': { get: op('The measures in force on a date', 'viewer', { parameters: queryParams(rulesQuerySchema), responses: { '200': json(object, '{ asOf, ruleset, measures }') } }) },
     '/v1/rules/timeline': { get: op('Every dated change of the rule packs, oldest first', 'viewer', { parameters: queryParams(timelineQuerySchema), responses: { '200': json(object, '{ ruleset, events }') } }) },
     '/v1/rules/{id}': { get: op('One measure', 'viewer', { parameters: [idParam, asOf], responses: { '200': json(object, 'the measure with its status on the date'), ...errors(404) } }) },
