@@ -52,7 +52,7 @@ class Groups {
  * Exposure sums values, so a book must be in one currency: summing EUR and USD would give a
  * number that means nothing. A line without a currency is taken to be in the book's currency.
  */
-export function bookCurrency(lines: readonly EvaluatedLine[], fallback = 'USD'): string {
+export function bookCurrency(lines: readonly { line: BookLine }[], fallback = 'USD'): string {
   const first = lines.find((l) => l.line.currency)?.line.currency ?? fallback;
   const other = lines.find((l) => l.line.currency && l.line.currency !== first);
   if (other) {

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/index.js';
-import { exposureReport } from './aggregate.js';
+import { bookCurrency, exposureReport } from './aggregate.js';
 import type { BookEntry } from './book.js';
 import { compareExposure } from './compare.js';
 import { analyseBook, analyseBookInSteps, type CheckLine } from './evaluate.js';
@@ -17,6 +17,8 @@ export interface ExposureOptions {
 
 /** One report for one date, or the comparison of two: what `redline exposure` and the API answer. */
 export function exposureOfBook(entries: readonly BookEntry[], check: CheckLine, options: ExposureOptions = {}): ExposureReport | ExposureComparison {
+  // A book in two currencies is refused before any line is evaluated.
+  bookCurrency(entries);
   const passes = options.compareAsOf === undefined ? 1 : 2;
   const progress = (pass: number) => (done: number, total: number) => options.onProgress?.(pass * total + done, passes * total);
   const base = analyseBook(entries, check, options.asOf, progress(0));
@@ -36,6 +38,7 @@ export async function exposureOfBookInSteps(
   options: ExposureOptions & { pause: () => Promise<void> },
 ): Promise<ExposureReport | ExposureComparison> {
   const caveats = options.caveats ?? [];
+  bookCurrency(entries);
   const base = await analyseBookInSteps(entries, check, options.asOf, options.pause);
   if (options.compareAsOf === undefined) return exposureReport(base.lines, { asOf: base.asOf, measures: base.measures, caveats });
   const compared = await analyseBookInSteps(entries, check, options.compareAsOf, options.pause);

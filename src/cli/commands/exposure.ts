@@ -14,6 +14,7 @@ import {
   staleListCaveat,
 } from '../../exposure/index.js';
 import { today } from '../../bundle/redline.js';
+import { loadCatalogue } from '../../bundle/catalogue.js';
 import { DEFAULT_MAX_LIST_AGE_DAYS, staleLists } from '../../determine/list-freshness.js';
 import { readTextInput } from '../io.js';
 import { parseAsOf, parseMaxListAge } from '../options.js';
@@ -76,10 +77,11 @@ export function registerExposureCommand(program: Command): void {
       if (flags.format !== undefined && flags.format !== 'csv' && flags.format !== 'jsonl') throw new InputError([{ path: '--format', message: 'must be csv or jsonl' }]);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const text = await readTextInput(file);
+      const format = (flags.format as 'csv' | 'jsonl' | undefined) ?? bookFormatOf(file);
+      // Read the book before loading the lists, so a bad book fails at once.
+      const entries = parseBook(text, format, kindOfModelIn(loadCatalogue()));
       const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays: maxListAgeDays ?? LISTS_AS_CURRENT });
       const caveat = maxListAgeDays === undefined ? staleListCaveat(staleLists(redline.screener?.versions ?? [], today()), DEFAULT_MAX_LIST_AGE_DAYS) : undefined;
-      const format = (flags.format as 'csv' | 'jsonl' | undefined) ?? bookFormatOf(file);
-      const entries = parseBook(text, format, kindOfModelIn(redline.catalogue));
       const result: ExposureReport | ExposureComparison = exposureOfBook(entries, (tx, date) => redline.check(tx, { asOf: date }), {
         asOf,
         compareAsOf,
