@@ -22,7 +22,7 @@ describe('redline keys', () => {
 
   it('prints a new key once, alone on its line, and stores only its hash', async () => {
     const r = redline(['keys', 'create', '--role', 'analyst', '--name', 'erp', '--db', db]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toMatch(/^rl_[0-9a-f]{12}_[A-Za-z0-9_-]{43}\n$/);
     expect(r.stderr).toContain('shown only now');
     const store = await openStore(db);
@@ -37,7 +37,7 @@ describe('redline keys', () => {
 
   it('gives { id, key, role } with --json, and revokes by id', async () => {
     const r = redline(['keys', 'create', '--role', 'viewer', '--json', '--db', db]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
     const created = JSON.parse(r.stdout) as { id: string; key: string; role: string };
     expect(created).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{12}$/), key: expect.stringMatching(/^rl_/), role: 'viewer' });
     expect(redline(['keys', 'revoke', created.id, '--db', db]).code).toBe(0);
@@ -51,7 +51,7 @@ describe('redline keys', () => {
 
   it('exits 2 naming --role for a role that does not exist, and for an unknown key id', () => {
     const bad = redline(['keys', 'create', '--role', 'root', '--db', db]);
-    expect(bad.code).toBe(2);
+    expect(bad.code, bad.stderr + bad.stdout).toBe(2);
     expect(bad.stderr).toContain('--role');
     expect(bad.stderr).toContain('viewer, analyst, admin');
     expect(redline(['keys', 'revoke', 'ffffffffffff', '--db', db]).code).toBe(2);
@@ -75,32 +75,32 @@ describe.each(['sqlite', 'postgres'] as StoreEngine[])('redline audit on %s', (e
 
   it('replays a recorded determination: exit 0, reproduced exactly', () => {
     const r = redline(['audit', 'replay', detId, '--db', t.url]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toContain('reproduced exactly: license_required');
     const j = redline(['audit', 'replay', detId, '--json', '--db', t.url]);
     expect(JSON.parse(j.stdout)).toMatchObject({ reproduced: true, sameInputs: true, determinationId: detId });
     const missing = redline(['audit', 'replay', 'det_missing', '--db', t.url]);
-    expect(missing.code).toBe(2);
+    expect(missing.code, missing.stderr + missing.stdout).toBe(2);
     expect(missing.stderr).toContain('no audit record or determination');
   });
 
   it('lists the records with --json', () => {
     const r = redline(['audit', 'list', '--json', '--db', t.url]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
     expect((JSON.parse(r.stdout) as { kind: string }[]).map((x) => x.kind)).toEqual(['screening', 'determination', 'key']);
   });
 
   it('verify exits 0 on an intact chain and 1 naming the first changed record', async () => {
     const ok = redline(['audit', 'verify', '--db', t.url]);
-    expect(ok.code).toBe(0);
+    expect(ok.code, ok.stderr + ok.stdout).toBe(0);
     expect(ok.stdout).toContain('audit log intact: 3 record(s)');
     for (const s of dropAuditGuard(engine)) await t.exec(s);
     await t.exec(`UPDATE audit_log SET output_json = REPLACE(output_json, 'license_required', 'no_license_required') WHERE seq = 2`);
     const broken = redline(['audit', 'verify', '--db', t.url]);
-    expect(broken.code).toBe(1);
+    expect(broken.code, broken.stderr + broken.stdout).toBe(1);
     expect(broken.stdout).toContain('audit log BROKEN at record 2 (changed)');
     const j = redline(['audit', 'verify', '--json', '--db', t.url]);
-    expect(j.code).toBe(1);
+    expect(j.code, j.stderr + j.stdout).toBe(1);
     expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, firstBad: { seq: 2, problem: 'changed' } });
   });
 });
@@ -108,7 +108,7 @@ describe.each(['sqlite', 'postgres'] as StoreEngine[])('redline audit on %s', (e
 describe('redline audit with an unreachable store', () => {
   it('exits 1 with a plain message, no stack', () => {
     const r = redline(['audit', 'verify', '--db', 'postgres://nobody@127.0.0.1:1/none']);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr + r.stdout).toBe(1);
     expect(r.stderr).toMatch(/cannot open the store at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -125,10 +125,10 @@ describe('redline lists', () => {
 
   it('loads a file and prints the diff against the previous version', () => {
     const first = redline(['lists', 'load', file('cli_2026-02-01.csv', base), '--db', db]);
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr + first.stdout).toBe(0);
     expect(first.stdout).toContain('test.cli: (none) → v1 (2026-02-01, 10 entries): +10 added, ~0 changed, −0 removed');
     const second = redline(['lists', 'load', file('cli_2026-03-01.csv', [...base.slice(1), 'Ostrava Vexel 99 Co']), '--db', db, '--json']);
-    expect(second.code).toBe(0);
+    expect(second.code, second.stderr + second.stdout).toBe(0);
     const report = JSON.parse(second.stdout) as { lists: { diff: { added: { name: string }[]; removed: { name: string }[] } }[] };
     expect(report.lists[0]!.diff.added.map((e) => e.name)).toEqual(['Ostrava Vexel 99 Co']);
     expect(report.lists[0]!.diff.removed.map((e) => e.name)).toEqual(['Ostrava Vexel 0 Co']);
@@ -143,11 +143,11 @@ describe('redline lists', () => {
   it('refuses a load that loses more than 20 % with exit 2, and takes it with --force', () => {
     const short = file('cli_2026-04-01.csv', base.slice(1, 6));
     const refused = redline(['lists', 'load', short, '--db', db]);
-    expect(refused.code).toBe(2);
+    expect(refused.code, refused.stderr + refused.stdout).toBe(2);
     expect(refused.stderr).toContain('data gate: test.cli: this load would remove 5 of its 10 entries (50 %)');
     expect(refused.stderr).toContain('--force');
     const forced = redline(['lists', 'load', short, '--force', '--db', db]);
-    expect(forced.code).toBe(0);
+    expect(forced.code, forced.stderr + forced.stdout).toBe(0);
     expect(forced.stdout).toContain('−5 removed');
   });
 
@@ -156,7 +156,7 @@ describe('redline lists', () => {
     const odd = join(dir, 'odd.txt');
     writeFileSync(odd, 'hello\nworld\n');
     const r = redline(['lists', 'load', odd, '--db', db]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr + r.stdout).toBe(2);
     expect(r.stderr).toContain('--format');
   });
 });
