@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MaterialItem } from '../domain/index.js';
-import { classifyMaterialCN } from './materials.js';
+import { classifyMaterialCN, classifyTechnologyCN } from './materials.js';
 
 const codes = (m: Omit<MaterialItem, 'kind'>, asOf = '2026-09-30') => classifyMaterialCN({ kind: 'material', ...m }, 0, asOf).map((c) => c.code);
 
@@ -37,5 +37,13 @@ describe("China's controlled materials", () => {
     expect(codes({ substance: 'dysprosium oxide' }, '2025-04-03')).toEqual(['NOT_LISTED']);
     expect(codes({ substance: 'dysprosium oxide' }, '2025-04-04')).toEqual(['CN-2025-18:rare-earth']);
     expect(codes({ substance: 'holmium metal' }, '2025-11-08')).toEqual(['CN-2025-57:rare-earth']);
+  });
+});
+
+describe("China's rare-earth technologies (No. 62 of 2025)", () => {
+  it('recognises rare-earth technology by name from 2025-10-09', () => {
+    expect(classifyTechnologyCN('NdFeB magnet sintering process specification', 0, '2025-10-09')[0]?.code).toBe('CN-2025-62:rare-earth-technology');
+    expect(classifyTechnologyCN('NdFeB magnet sintering process specification', 0, '2025-10-08')[0]?.code).toBe('NOT_LISTED');
+    expect(classifyTechnologyCN('GPU driver source code', 0, '2026-01-01')[0]?.code).toBe('NOT_LISTED');
   });
 });

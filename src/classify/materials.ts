@@ -100,3 +100,19 @@ export function classifyMaterialCN(m: MaterialItem, index: number, asOf: IsoDate
   }
   return out;
 }
+
+/**
+ * China's rare-earth technologies (MOFCOM No. 62 of 2025: mining, smelting/separation, metal
+ * smelting, magnet manufacturing, recycling, production-line assembly and maintenance, incl.
+ * drawings, process specifications, parameters and simulation data), recognised from the
+ * technology's name. Other technologies are not modelled for China.
+ */
+export function classifyTechnologyCN(name: string | undefined, index: number, asOf: IsoDate): Classification[] {
+  const text = (name ?? '').toLowerCase();
+  const f: Facts = {};
+  setFact(f, 'name', name);
+  const rareEarth = /rare[- ]earth|ndfeb|magnet|smco|separation|extraction/.test(text);
+  if (!rareEarth) return [{ item: index, jurisdiction: 'CN', code: 'NOT_LISTED', because: "only China's rare-earth technologies (No. 62 of 2025) are modelled for technology", facts: f }];
+  if (asOf < '2025-10-09') return [{ item: index, jurisdiction: 'CN', code: 'NOT_LISTED', because: 'rare-earth technologies listed from 2025-10-09 (No. 62 of 2025)', facts: f }];
+  return [{ item: index, jurisdiction: 'CN', code: 'CN-2025-62:rare-earth-technology', because: 'rare-earth technology (MOFCOM No. 62 of 2025)', facts: f, regime: '2025-10-09' }];
+}

@@ -132,7 +132,7 @@ export const CLASSIFICATION_FACTS: FactDef[] = [
     path: 'item.cn.codes',
     type: 'list',
     label: "China's control-list entries (MOFCOM announcements)",
-    get: codesOf('CN', ['sme', 'material'], "China's classification"),
+    get: codesOf('CN', ['sme', 'material', 'technology'], "China's classification"),
     describe: describeCodes('CN', "China's list"),
   },
   {
