@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import { join, relative } from 'node:path';
 import type { Determination, IsoDate, Screener } from '../domain/index.js';
 import { determine } from '../determine/index.js';
 import { PACKS_DIR } from '../bundle/paths.js';
-import { readPackSources } from '../bundle/rules.js';
 import type { Catalogue } from '../classify/index.js';
 import type { Ruleset } from '../rules/index.js';
 import { loadClearedHits, screenerWithReviews } from './reviews.js';
@@ -38,12 +39,19 @@ async function packFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** The bundled rule packs as a snapshot (undefined when they are not the rule set in use). */
+/**
+ * The rule packs as a snapshot, read once and hashed the way `readPackSources`
+ * hashes them; undefined when they are not the rule set in use (the packs on
+ * disk changed since it was loaded, or it came from another folder).
+ */
 export async function bundledRulesetSnapshot(hash: string, dir = PACKS_DIR): Promise<RulesetSnapshot | undefined> {
-  const sources = await readPackSources(dir);
-  if (sources.hash !== hash) return undefined;
   const files = await Promise.all((await packFiles(dir)).map(async (f) => ({ path: relative(dir, f), text: await readFile(f, 'utf8') })));
-  return { hash, version: sources.version, files };
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f.path}\n${f.text}\n`);
+  if (`sha256:${h.digest('hex')}` !== hash) return undefined;
+  const manifest = files.find((f) => f.path === 'manifest.yaml');
+  const version = manifest ? String((parseYaml(manifest.text) as { version?: unknown } | null)?.version ?? 'unversioned') : 'unversioned';
+  return { hash, version, files };
 }
 
 const snapshotted = new WeakMap<Store, Set<string>>();
