@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ListEntry } from '../domain/index.js';
 import { attachLocalNames, listContentHash, loadBundledLists, loadDefaultScreener } from './lists.js';
 
 describe('bundled lists', () => {
@@ -21,7 +22,7 @@ describe('bundled lists', () => {
     expect(listContentHash(fcc.slice(1))).not.toBe(listContentHash(fcc));
   });
   it('attaches curated local names and refuses a row that names no entry', () => {
-    const entries = [{ id: 'a', list: 'l', name: 'Acme Co', altNames: [], countries: [], addresses: [] }];
+    const entries: ListEntry[] = [{ id: 'a', list: 'l', name: 'Acme Co', altNames: [], countries: [], addresses: [] }];
     expect(attachLocalNames(entries, 'list,name,name_zh,source\nl,acme co,艾克米公司,https://example.org\n')).toBe(1);
     expect(entries[0]!.localNames).toEqual([{ name: '艾克米公司', source: 'https://example.org' }]);
     expect(() => attachLocalNames(entries, 'list,name,name_zh,source\nl,Nobody,某公司,x\n', 'n.csv')).toThrow(/n\.csv: row 2: no l entry is named "Nobody"/);
