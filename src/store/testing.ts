@@ -59,7 +59,15 @@ export async function openTestStore(engine: StoreEngine): Promise<TestStore> {
   } catch (err) {
     throw new Error(`PostgreSQL is not reachable at ${TEST_PG_URL} (${(err as Error).message}); start it (CI runs .ci/run) — the postgres tests do not skip`);
   }
-  const store = await openStore(url);
+  let store: Store;
+  try {
+    store = await openStore(url);
+  } catch (err) {
+    // Leave nothing behind when the store cannot be opened (the schema may already exist).
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+    throw err;
+  }
   return {
     engine,
     store,
