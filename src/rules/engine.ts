@@ -77,6 +77,11 @@ interface Draft {
 function policyFromText(text: string | undefined): ReviewPolicy | undefined {
   if (!text) return undefined;
   const t = text.toLowerCase();
+  // An entry that splits its policy by item class (SMIC: "presumption of denial for items
+  // uniquely required for <= 10 nm ...; case-by-case for all other items") names no single
+  // policy: leave it to the person reading the quoted text (rules.md §8 example 16).
+  const named = [/presumption of denial/, /case[- ]by[- ]case/, /presumption of approval/, /(?<!presumption )policy of denial/].filter((re) => re.test(t));
+  if (named.length > 1) return undefined;
   if (t.includes('policy of denial') && !t.includes('presumption')) return 'policy_of_denial';
   if (t.includes('presumption of denial')) return 'presumption_of_denial';
   if (t.includes('case-by-case') || t.includes('case by case')) return 'case_by_case';

@@ -13,6 +13,8 @@ const ic: ResolvedItem = { kind: 'ic' };
 describe('U.S.-person support facts (§744.6)', () => {
   it('falls back to the exporter being a U.S. person', async () => {
     expect(fact('services.usPersons').get(await testContext({ tx: { exporter: { usPerson: true } }, item: ic })).value).toBe(true);
+    expect(fact('services.usPersons').get(await testContext({ tx: { from: 'US' }, item: ic })).value).toBe(true);
+    expect(fact('services.usPersons').get(await testContext({ tx: { exporter: { country: 'NL' } }, item: ic })).value).toBe(false);
     expect(fact('services.usPersons').get(await testContext({ tx: {}, item: ic })).missing).toEqual(['services.usPersons']);
   });
 

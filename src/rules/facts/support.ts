@@ -20,9 +20,13 @@ export const SUPPORT_FACTS: FactDef[] = [
     path: 'services.usPersons',
     type: 'boolean',
     label: 'U.S. persons ship, transmit, transfer, facilitate or service the items',
+    // Without a `services` statement the exporter is the one acting: a US-located exporter is a
+    // U.S. person (§772.1), a non-US company is not (its staff's citizenship is then unstated).
     get: (ctx) => {
       const v = ctx.tx.services?.usPersons ?? ctx.tx.exporter?.usPerson;
-      return v === undefined ? unknown('services.usPersons') : known(v);
+      if (v !== undefined) return known(v);
+      const where = ctx.tx.exporter?.country ?? ctx.tx.from;
+      return where === undefined ? unknown('services.usPersons') : known(where === 'US');
     },
   },
   {
