@@ -41,16 +41,34 @@ export const SAMPLE_BOOK_COLUMNS = [
 ] as const satisfies readonly (typeof CSV_COLUMNS)[number][];
 
 /** Rows 1…n of the sample book, each a CSV line with its newline (no header). */
+/** How many distinct end users and consignees the book deals with (each with its own country). */
+const END_USERS = 3000;
+const CONSIGNEES = 300;
+
+interface Counterparty {
+  name: string;
+  country: string;
+}
+
+function counterparties(rnd: () => number, n: number, word: string): Counterparty[] {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  return Array.from({ length: n }, (_, k) => ({ name: `${pick(PARTY_STEMS)} ${word}${k + 1} ${pick(SUFFIXES)}`.replace('  ', ' '), country: pick(DESTINATIONS) }));
+}
+
+/** Rows 1…n of the sample book, each a CSV line with its newline (no header). */
 export function* sampleBookLines(n: number, seed = 42): Generator<string> {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  // Like a real book: a few thousand customers, each in its own country, ordering again and again.
+  const endUsers = counterparties(rnd, END_USERS, '');
+  const consignees = counterparties(rnd, CONSIGNEES, 'Logistics ');
   for (let i = 1; i <= n; i++) {
-    const to = pick(DESTINATIONS);
     const listed = rnd() < 0.03;
-    const endUser = listed ? pick(LISTED) : `${pick(PARTY_STEMS)} ${1 + Math.floor(rnd() * 400)} ${pick(SUFFIXES)}`;
+    const endUser: Counterparty = listed ? { name: pick(LISTED), country: 'CN' } : pick(endUsers);
+    const to = rnd() < 0.9 ? endUser.country : pick(DESTINATIONS);
     const quantity = 1 + Math.floor(rnd() * 64);
     const bad = rnd() < 0.01;
-    const consignee = rnd() < 0.5 ? `${pick(PARTY_STEMS)} Logistics ${pick(SUFFIXES)}` : '';
+    const consignee = rnd() < 0.5 ? pick(consignees) : undefined;
     const cells: (string | number)[] = [
       `SO-${String(i).padStart(8, '0')}`,
       bad && rnd() < 0.5 ? '2026-02-30' : pick(DATES),
@@ -61,12 +79,12 @@ export function* sampleBookLines(n: number, seed = 42): Generator<string> {
       quantity * (1000 + Math.floor(rnd() * 30000)),
       'USD',
       pick(END_USES),
-      endUser,
-      listed ? 'CN' : to,
-      listed ? 'CN' : to,
+      endUser.name,
+      endUser.country,
+      endUser.country,
       '',
-      consignee,
-      consignee ? pick(DESTINATIONS) : '',
+      consignee?.name ?? '',
+      consignee?.country ?? '',
     ];
     yield `${cells.map((c) => csvCell(c)).join(',')}\n`;
   }
