@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createRedline } from '../src/bundle/redline.js';
+
+// Where a stay or suspension ends and the pack cannot know what followed (rules.md §6), the
+// answer must say so — never a silent clean answer. The scenarios check outcomes; this checks
+// the words a person reads.
+const redline = await createRedline({ screener: false });
+
+const finding = (tx: unknown, measure: string) => {
+  const d = redline.check(tx);
+  return d.jurisdictions.flatMap((j) => j.findings).find((f) => f.measure === measure);
+};
+
+const gallium = (date: string) => ({
+  date,
+  from: 'CN',
+  to: 'US',
+  items: [{ kind: 'material', substance: 'gallium', form: 'metal', origin: 'CN' }],
+});
+
+describe('answers after an unknown end of a suspension or stay', () => {
+  it('No. 46 ¶2 after 2026-11-27: applies, flagged as unknown to the pack', () => {
+    const f = finding(gallium('2026-11-27'), 'cn.mofcom.2024-46.p2-us-ga-ge-sb-superhard');
+    expect(f?.outcome).toBe('license_required');
+    expect(f?.reviewPolicy).toBe('policy_of_denial');
+    expect(f?.because.join(' ')).toMatch(/ended on 2026-11-27; this rule pack does not know whether it was extended/);
+  });
+
+  it('No. 46 ¶2 during the suspension: not applied, saying by what', () => {
+    const d = redline.check(gallium('2026-03-01'));
+    const na = d.jurisdictions.find((j) => j.jurisdiction === 'CN')?.notApplied?.find((n) => n.measure === 'cn.mofcom.2024-46.p2-us-ga-ge-sb-superhard');
+    expect(na?.why).toMatch(/suspended from 2025-11-09 to 2026-11-27 \(MOFCOM Announcement No. 72 of 2025/);
+  });
+
+  it('No. 61 content limb from 2026-11-10 (No. 70 suspension end)', () => {
+    const f = finding(
+      {
+        date: '2026-11-10',
+        from: 'KR',
+        to: 'DE',
+        items: [{ kind: 'material', substance: 'NdFeB permanent magnet containing dysprosium', origin: 'KR', chinaOriginContentPct: 0.5 }],
+      },
+      'cn.mofcom.2025-61.content-0-1pct',
+    );
+    expect(f?.because.join(' ')).toMatch(/ended on 2026-11-10; this rule pack does not know/);
+  });
+
+  it('Affiliates rule from 2026-11-10 (stay end)', () => {
+    const f = finding(
+      {
+        date: '2026-11-10',
+        from: 'US',
+        to: 'MY',
+        items: [{ kind: 'material', substance: 'process chemical', eccn: 'EAR99' }],
+        parties: [{ role: 'end_user', name: 'Example Sdn. Bhd.', country: 'MY', listedOwnership: { pct: 75 } }],
+      },
+      'us.ear.744.11.affiliates-50pct',
+    );
+    expect(f?.outcome).toBe('license_required');
+    expect(f?.because.join(' ')).toMatch(/stayed window .* ended on 2026-11-10/);
+  });
+
+  it('a red-flag measure after an unknown end answers review, not a clean answer', () => {
+    const d = redline.check({
+      date: '2026-11-27',
+      from: 'CN',
+      to: 'US',
+      items: [{ kind: 'material', substance: 'spherical graphite', origin: 'CN' }],
+    });
+    const f = d.jurisdictions.flatMap((j) => j.findings).find((x) => x.measure === 'cn.mofcom.2024-46.p2-us-graphite');
+    expect(f?.outcome).toBe('review');
+    expect(f?.because.join(' ')).toMatch(/does not know/);
+  });
+});
