@@ -11,6 +11,7 @@ import { printJson } from '../io.js';
 import { parseAsOf } from '../options.js';
 import { bold, dim, heading } from '../format/style.js';
 import { ExitError } from '../errors.js';
+import { registerRulesTimelineCommands } from './rules-timeline.js';
 
 /** The public JSON face of a measure (the compiled closures stay inside). */
 function measureJson(m: CompiledMeasure, asOf?: string) {
@@ -26,7 +27,7 @@ function checkJurisdiction(j: string | undefined): string | undefined {
 }
 
 export function registerRulesCommand(program: Command): void {
-  const rules = program.command('rules').description('the measures of the bundled rule packs: list, show, test');
+  const rules = program.command('rules').description('the measures of the bundled rule packs: list, show, test, timeline, diff');
 
   rules
     .command('list')
@@ -133,4 +134,6 @@ export function registerRulesCommand(program: Command): void {
       }
       if (failed.length) throw new ExitError(1, '');
     });
+
+  registerRulesTimelineCommands(rules);
 }
