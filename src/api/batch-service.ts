@@ -31,6 +31,8 @@ export interface BatchServiceOptions {
   mode?: 'thread' | 'inline';
   /** For `inline`: the Redline to answer with. */
   redline?: Redline;
+  /** For `thread`: the store URL the worker thread reads the lists from (undefined = the default store). */
+  db?: string | undefined;
 }
 
 export interface BatchStatus {
@@ -147,7 +149,7 @@ export class BatchService {
       if (!this.o.redline) throw new Error('inline batches need a Redline');
       runner = inlineRunner(this.o.redline, settings);
     } else {
-      runner = threadPoolRunner(1, settings);
+      runner = threadPoolRunner(1, settings, { listsFrom: { db: this.o.db } });
     }
     this.current = runner;
     const sink: ChunkSink = {

@@ -13,6 +13,8 @@ import { ScreenCache } from './screen-cache.js';
 
 export interface ServerOptions {
   store: Store;
+  /** The URL the store was opened with (batch worker threads open their own connection). */
+  db?: string | undefined;
   limits?: Partial<ApiLimits> | undefined;
   /** Where uploaded batch files are kept (default data/runtime/uploads). */
   uploadsDir?: string | undefined;
@@ -41,6 +43,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
     uploadsDir: o.uploadsDir ?? join(DATA_DIR, 'runtime', 'uploads'),
     mode: o.batchMode ?? 'thread',
     redline,
+    db: o.db,
   });
   const deps: ApiDeps = {
     store: o.store,

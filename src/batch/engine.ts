@@ -1,10 +1,27 @@
 import { createRedline, type Redline } from '../bundle/redline.js';
 import { loadDefaultScreener } from '../bundle/lists.js';
+import { openStore, screenerFromStore } from '../store/index.js';
+import type { Screener } from '../domain/index.js';
 import { memoizingScreener } from './chunks.js';
 
 export interface BatchEngineOptions {
   /** Lists older than this many days past their source date make answers review (default 30). */
   maxListAgeDays?: number | undefined;
+  /**
+   * Screen against the newest list versions in this store (its --db; undefined db = the default
+   * store), as `redline check` and the API do. Absent: the bundled snapshots (tests, benches).
+   */
+  listsFrom?: { db?: string | undefined } | undefined;
+}
+
+async function listsScreener(options: BatchEngineOptions): Promise<Screener> {
+  if (!options.listsFrom) return loadDefaultScreener();
+  const store = await openStore(options.listsFrom.db);
+  try {
+    return await screenerFromStore(store);
+  } finally {
+    await store.close();
+  }
 }
 
 /**
@@ -12,6 +29,6 @@ export interface BatchEngineOptions {
  * catalogue, the restricted-party lists, and a screening cache for repeated counterparties.
  */
 export async function openBatchRedline(options: BatchEngineOptions = {}): Promise<Redline> {
-  const screener = memoizingScreener(await loadDefaultScreener());
+  const screener = memoizingScreener(await listsScreener(options));
   return createRedline({ screener, ...(options.maxListAgeDays !== undefined ? { maxListAgeDays: options.maxListAgeDays } : {}) });
 }

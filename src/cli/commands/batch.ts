@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/index.js';
-import { openStore } from '../../store/index.js';
+import { ensureBundledLists, openStore } from '../../store/index.js';
 import { BatchStore } from '../../batch/job-store.js';
 import { runBatchFile, DEFAULT_CHUNK_SIZE } from '../../batch/run-file.js';
 import { queueRunnerFactory } from '../../batch/queue.js';
@@ -48,6 +48,8 @@ export function registerBatchCommand(program: Command): void {
       const chunkSize = wholeNumber('--chunk-size', flags.chunkSize, 1, 100_000);
       if (flags.queue && !/^rediss?:\/\//.test(flags.queue)) throw new InputError([{ path: '--queue', message: 'must be a redis:// URL' }]);
       const store = await openStore(flags.db);
+      // Rows are screened against the store's newest lists (the bundled snapshots on a fresh store), as check and the API are.
+      await ensureBundledLists(store);
       const remote = flags.queue ? queueRunnerFactory(flags.queue, new BatchStore(store)) : undefined;
       try {
         const s = await runBatchFile({
@@ -58,7 +60,7 @@ export function registerBatchCommand(program: Command): void {
           workers,
           asOf,
           chunkSize,
-          engine: { maxListAgeDays },
+          engine: { maxListAgeDays, listsFrom: { db: flags.db } },
           progress: flags.progress !== false,
           ...(remote ? { remoteRunner: remote.runner } : {}),
         });

@@ -32,7 +32,7 @@ export function registerServeCommand(program: Command): void {
       if (!Number.isInteger(rateMax) || rateMax < 1) throw new InputError([{ path: '--rate-limit', message: `"${flags.rateLimit}" is not a whole number of requests per minute` }]);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const store = await openStore(flags.db);
-      const server = await createServer({ store, limits: { rateMax }, maxListAgeDays });
+      const server = await createServer({ store, db: flags.db, limits: { rateMax }, maxListAgeDays });
       if (server.listsAdded) process.stderr.write(`redline: loaded ${server.listsAdded} bundled list snapshots into ${store.location}\n`);
       // First start: no key at all means nobody could use the API, so make one admin key and show it once.
       if ((await store.listApiKeys()).length === 0) {

@@ -19,7 +19,7 @@ export function registerWorkerCommand(program: Command): void {
       if (!/^rediss?:\/\//.test(flags.redis)) throw new InputError([{ path: '--redis', message: 'must be a redis:// URL' }]);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const store = await openStore(flags.db);
-      const worker = await startQueueWorker(flags.redis, new BatchStore(store), { concurrency, engine: { maxListAgeDays } });
+      const worker = await startQueueWorker(flags.redis, new BatchStore(store), { concurrency, engine: { maxListAgeDays, listsFrom: { db: flags.db } } });
       process.stderr.write(`redline worker: taking chunks from queue "${QUEUE_NAME}" at ${flags.redis}, storing in ${store.location}\n`);
       let chunks = 0;
       worker.on('completed', () => chunks++);
