@@ -198,6 +198,23 @@ describe('endpoints', () => {
   });
 });
 
+describe('lists loaded while the server runs', () => {
+  it('take effect at the next refresh, without a restart', async () => {
+    const name = 'Zyxwv Quantum Widgets Ltd';
+    expect((await call('POST', '/v1/screen', 'viewer', { name })).body.hits).toEqual([]);
+    await t.ts.store.addListVersion({
+      list: 'test.watch',
+      title: 'A list loaded by another process',
+      sourceDate: new Date().toISOString().slice(0, 10),
+      entries: [{ id: 'test.watch:1', list: 'test.watch', name, altNames: [], countries: ['CN'], addresses: [] }],
+    });
+    expect(await t.server.refreshLists()).toBe(true);
+    expect(await t.server.refreshLists()).toBe(false);
+    const after = await call('POST', '/v1/screen', 'viewer', { name });
+    expect(after.body.hits[0]).toMatchObject({ list: 'test.watch', entryId: 'test.watch:1', score: 1 });
+  });
+});
+
 describe('limits that need their own server', () => {
   it('429 past the per-key rate limit, for that key only', async () => {
     const small = await startTestServer({ rateMax: 3, rateWindowMs: 60_000 });

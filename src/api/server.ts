@@ -23,6 +23,8 @@ export interface ServerOptions {
   webDir?: string | undefined;
   logger?: boolean | undefined;
   maxListAgeDays?: number | undefined;
+  /** How often to look for list versions loaded by another process (`redline lists load`); 0 = never. Default 30 s. */
+  listRefreshMs?: number | undefined;
 }
 
 export interface RedlineServer {
@@ -30,6 +32,8 @@ export interface RedlineServer {
   deps: ApiDeps;
   /** Lists added to the store on this start (the bundled snapshots on the first one). */
   listsAdded: number;
+  /** Rebuilds the screener when the store's newest list versions changed; true when it did. */
+  refreshLists(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -37,7 +41,8 @@ export interface RedlineServer {
 export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const { added } = await ensureBundledLists(o.store);
   const screener = await screenerFromStore(o.store);
-  const redline = await createRedline({ screener, ...(o.maxListAgeDays !== undefined ? { maxListAgeDays: o.maxListAgeDays } : {}) });
+  const engineOptions = o.maxListAgeDays !== undefined ? { maxListAgeDays: o.maxListAgeDays } : {};
+  const redline = await createRedline({ screener, ...engineOptions });
   const batches = new BatchService({
     store: o.store,
     uploadsDir: o.uploadsDir ?? join(DATA_DIR, 'runtime', 'uploads'),
@@ -49,18 +54,40 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
     store: o.store,
     redline,
     screener,
-    recorder: new ScreeningRecorder(o.store, () => screener.versions),
+    recorder: new ScreeningRecorder(o.store, () => deps.screener.versions),
     batches,
     cleared: new ClearedCache(o.store),
     screenCache: new ScreenCache(screener),
   };
   const app = await buildApp(deps, { limits: o.limits, webDir: o.webDir ?? join(PACKAGE_ROOT, 'dist', 'web'), logger: o.logger });
   await batches.resumeUnfinished();
+  const versionKey = (ids: readonly number[]): string => [...ids].sort((a, b) => a - b).join(',');
+  let current = versionKey(screener.storeVersions.map((v) => v.id));
+  let refreshing: Promise<boolean> | undefined;
+  // A list loaded by `redline lists load` (any process) takes effect here without a restart.
+  const refreshLists = (): Promise<boolean> =>
+    (refreshing ??= (async () => {
+      const latest = versionKey((await o.store.latestListVersions()).map((v) => v.id));
+      if (latest === current) return false;
+      const next = await screenerFromStore(o.store);
+      deps.screener = next;
+      deps.redline = await createRedline({ screener: next, ...engineOptions });
+      deps.screenCache = new ScreenCache(next);
+      current = versionKey(next.storeVersions.map((v) => v.id));
+      return true;
+    })().finally(() => {
+      refreshing = undefined;
+    }));
+  const every = o.listRefreshMs ?? 30_000;
+  const timer = every > 0 ? setInterval(() => void refreshLists().catch((err) => app.log.error({ err }, 'list refresh failed')), every) : undefined;
+  timer?.unref();
   return {
     app,
     deps,
     listsAdded: added.length,
+    refreshLists,
     async close() {
+      if (timer) clearInterval(timer);
       await app.close();
       await batches.close();
     },
