@@ -149,6 +149,9 @@ describe('endpoints', () => {
     const tl = await call('GET', '/v1/rules/timeline?from=2022-01-01&to=2024-01-01', 'viewer');
     expect(tl.body.events.length).toBeGreaterThan(0);
     expect(tl.body.events.every((e: { date: string }) => e.date >= '2022-01-01' && e.date < '2024-01-01')).toBe(true);
+    expect(tl.body.events.map((e: { event: string }) => e.event)).toContain('took_effect');
+    expect(tl.body.measures.length).toBeGreaterThan(0);
+    expect(tl.body.measures[0].changes.length).toBeGreaterThan(0);
     expect((await call('GET', '/v1/rules?jurisdiction=XX', 'viewer')).body.problems[0].path).toBe('jurisdiction');
   });
 

@@ -146,7 +146,7 @@ export function openApiDocument(): Json {
       }),
     },
     '/v1/rules': { get: op('The measures in force on a date', 'viewer', { parameters: queryParams(rulesQuerySchema), responses: { '200': json(object, '{ asOf, ruleset, measures }') } }) },
-    '/v1/rules/timeline': { get: op('Every dated change of the rule packs, oldest first', 'viewer', { parameters: queryParams(timelineQuerySchema), responses: { '200': json(object, '{ ruleset, events }') } }) },
+    '/v1/rules/timeline': { get: op('Every dated change of the rule packs, oldest first', 'viewer', { parameters: queryParams(timelineQuerySchema), responses: { '200': json(object, '{ asOf, ruleset, measures (each with its dated changes and status on asOf), events (every change, oldest first) }') } }) },
     '/v1/rules/{id}': { get: op('One measure', 'viewer', { parameters: [idParam, asOf], responses: { '200': json(object, 'the measure with its status on the date'), ...errors(404) } }) },
     '/v1/audit': {
       get: op('Audit records, newest first, filtered and paged', 'viewer', {

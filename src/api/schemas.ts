@@ -38,6 +38,7 @@ export const rulesQuerySchema = z.strictObject({
 });
 
 export const timelineQuerySchema = z.strictObject({
+  asOf: isoDateSchema.optional(),
   jurisdiction: z.enum(JURISDICTIONS).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { IsoDate } from '../../domain/index.js';
 import { today } from '../../bundle/redline.js';
 import { measureStatusOn } from '../../rules/describe.js';
-import type { CompiledMeasure, Ruleset } from '../../rules/index.js';
+import type { CompiledMeasure } from '../../rules/index.js';
+import { timeline, type TimelineEntry } from '../../rules/timeline.js';
 import type { ApiDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { parseWith } from '../parse.js';
@@ -16,7 +17,8 @@ function measureJson(m: CompiledMeasure, asOf: IsoDate) {
 
 export interface TimelineEvent {
   date: IsoDate;
-  event: 'in_force' | 'ended' | 'stayed' | 'suspended' | 'not_enforced' | 'revived' | 'unknown_after';
+  /** What happened: took_effect, ended, stayed, suspended, not_enforced, revived, unknown_after, event. */
+  event: string;
   measure: string;
   jurisdiction: string;
   title: string;
@@ -25,25 +27,19 @@ export interface TimelineEvent {
   note?: string;
 }
 
-/** Every dated change the rule packs know of, oldest first: measures taking effect, ending, stayed and revived. */
-export function rulesTimeline(rs: Ruleset): TimelineEvent[] {
+/** The dated changes of the timeline's measures as one list, oldest first (what the web app's list of changes shows). */
+export function timelineEvents(entries: readonly TimelineEntry[]): TimelineEvent[] {
   const out: TimelineEvent[] = [];
-  for (const m of rs.measures) {
-    const base = { measure: m.id, jurisdiction: m.jurisdiction, title: m.title ?? m.summary, citation: m.citation, instrument: m.instrument };
-    out.push({ date: m.effective.from, event: 'in_force', ...base });
-    if (m.effective.to) out.push({ date: m.effective.to, event: 'ended', ...base });
-    for (const w of m.status) {
-      out.push({ date: w.from, event: w.status, ...base, note: w.by });
-      if (w.to) out.push({ date: w.to, event: w.then === 'unknown' ? 'unknown_after' : 'revived', ...base, note: w.by });
+  for (const e of entries) {
+    for (const c of e.changes) {
+      out.push({ date: c.date, event: c.change, measure: e.id, jurisdiction: e.jurisdiction, title: e.title, citation: e.citation, instrument: e.instrument, ...(c.note ? { note: c.note } : {}) });
     }
-    if (m.knownUntil) out.push({ date: m.knownUntil.date, event: 'unknown_after', ...base, note: m.knownUntil.why });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.measure.localeCompare(b.measure)));
 }
 
 export function rulesRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const rs = deps.redline.ruleset;
-  let timeline: TimelineEvent[] | undefined;
 
   app.get('/v1/rules', { config: { role: 'viewer' } }, async (req) => {
     const q = parseWith(rulesQuerySchema, req.query);
@@ -60,11 +56,11 @@ export function rulesRoutes(app: FastifyInstance, deps: ApiDeps): void {
   // Registered before /v1/rules/:id so "timeline" is never taken for a measure id.
   app.get('/v1/rules/timeline', { config: { role: 'viewer' } }, async (req) => {
     const q = parseWith(timelineQuerySchema, req.query);
-    timeline ??= rulesTimeline(rs);
-    const events = timeline.filter(
-      (e) => (!q.jurisdiction || e.jurisdiction === q.jurisdiction) && (!q.from || e.date >= q.from) && (!q.to || e.date < q.to),
-    );
-    return { ruleset: { version: rs.version, hash: rs.hash }, events };
+    const asOf = q.asOf ?? today();
+    // The same timeline as `redline rules timeline` (src/rules/timeline.ts): measures with their changes and status on asOf.
+    const measures = timeline(rs.measures, { jurisdiction: q.jurisdiction, from: q.from, to: q.to, asOf });
+    const events = timelineEvents(measures).filter((e) => (!q.from || e.date >= q.from) && (!q.to || e.date < q.to));
+    return { asOf, ruleset: { version: rs.version, hash: rs.hash }, measures, events };
   });
 
   app.get('/v1/rules/:id', { config: { role: 'viewer' } }, async (req) => {
