@@ -20,38 +20,45 @@ export function stderrProgress(label: string, estimatedTotal: number, startAt = 
       },
       cliProgress.Presets.shades_classic,
     );
-    const started = Date.now();
+    // The rate counts from the first finished chunk, so loading the lists does not drag it down.
+    let first: { at: number; done: number } | undefined;
     bar.start(Math.max(estimatedTotal, startAt), startAt, { rate: 0 });
     return {
       update(done, total) {
         if (total !== undefined) bar.setTotal(total);
-        const secs = (Date.now() - started) / 1000;
-        bar.update(done, { rate: secs > 0 ? Math.round((done - startAt) / secs) : 0 });
+        first ??= { at: Date.now(), done };
+        const secs = (Date.now() - first.at) / 1000;
+        bar.update(done, { rate: secs > 0 ? Math.round((done - first.done) / secs) : 0 });
       },
       stop() {
         bar.stop();
       },
     };
   }
-  const started = Date.now();
-  let last = started;
+  let first: { at: number; done: number } | undefined;
+  let last = Date.now();
   let total = estimatedTotal;
+  let latest = startAt;
   const line = (done: number): void => {
-    const secs = (Date.now() - started) / 1000;
-    const rate = secs > 0 ? (done - startAt) / secs : 0;
+    const secs = first ? (Date.now() - first.at) / 1000 : 0;
+    const rate = first && secs > 0 ? (done - first.done) / secs : 0;
     const eta = rate > 0 && total > done ? `, ETA ${Math.ceil((total - done) / rate)} s` : '';
     process.stderr.write(`${label}: ${done}/${total} rows (${Math.round(rate)} rows/s${eta})\n`);
   };
   return {
     update(done, t) {
       if (t !== undefined) total = t;
+      first ??= { at: Date.now(), done };
+      latest = done;
       const now = Date.now();
       if (now - last >= PLAIN_EVERY_MS) {
         last = now;
         line(done);
       }
     },
-    stop() {},
+    stop() {
+      line(latest);
+    },
   };
 }
 
