@@ -59,11 +59,15 @@ function gist(r: AuditRecord): React.ReactNode {
   }
   if (r.kind === 'review' && input) {
     const cp = input.counterparty as { name?: string } | undefined;
+    const decision = out?.decision ?? input.decision;
     return (
       <>
-        {String(input.decision ?? '')} · {cp?.name ? <Name>{cp.name}</Name> : ''} · {String(input.list ?? '')}
+        <strong>{String(decision ?? 'review')}</strong> · {cp?.name ? <Name>{cp.name}</Name> : ''} · {String(input.list ?? '')}
       </>
     );
+  }
+  if (r.kind === 'batch' && input) {
+    return `${String(input.action ?? 'batch')} ${String(input.format ?? '')} ${typeof out?.id === 'string' ? out.id : (r.ref ?? '')}`;
   }
   return r.ref ?? '';
 }

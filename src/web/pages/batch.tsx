@@ -134,7 +134,7 @@ export function BatchPage() {
   return (
     <>
       <PageHeader title="Batch">
-        Run a whole order book: one determination per line, each recorded in the audit log. CSV columns as in docs/batch.md (id, date, from, to, model or item, quantity, value, currency, end_use, end_user_name …), or JSON Lines of transactions.
+        Run a whole order book: one determination per line, with progress as it goes. CSV columns as in docs/batch.md (id, date, from, to, model or item, quantity, value, currency, end_use, end_user_name …), or JSON Lines of transactions.
       </PageHeader>
       <form
         className="card form"
@@ -196,7 +196,7 @@ export function BatchPage() {
             {job.status === 'done' && (
               <>
                 <Notice kind="ok">
-                  Done: {count(job.ok)} determinations{job.errors ? `, ${count(job.errors)} lines with errors (none dropped)` : ', no errors'}. Each determination is in the audit log.
+                  Done: {count(job.ok)} determinations{job.errors ? `, ${count(job.errors)} lines with errors (none dropped)` : ', no errors'}. The answers are kept with the job on the server.
                 </Notice>
                 <div className="row-actions">
                   <button type="button" className="primary" onClick={() => void downloadRows(job.id, 'results').catch(setStartError)}>

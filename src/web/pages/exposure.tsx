@@ -142,6 +142,7 @@ export function ExposurePage() {
   const [compareAsOf, setCompareAsOf] = useState(PRESETS[2]![1]);
   const [compare, setCompare] = useState(true);
   const [name, setName] = useState('');
+  const [exampleError, setExampleError] = useState<unknown>(null);
   const [state, run] = useAsyncAction(async (f: File, a: string, b: string | null) => {
     const qs = new URLSearchParams();
     if (a) qs.set('asOf', a);
@@ -196,7 +197,10 @@ export function ExposurePage() {
           <button type="submit" className="primary" disabled={!file || state.status === 'loading'}>
             Analyse this book
           </button>
-          <button type="button" className="secondary" disabled={state.status === 'loading'} onClick={() => void exampleBookFile().then(go)}>
+          <button type="button" className="secondary" disabled={state.status === 'loading'} onClick={() => {
+              setExampleError(null);
+              exampleBookFile().then(go, setExampleError);
+            }}>
             Use the example book ({EXAMPLE_BOOK.name})
           </button>
         </div>
@@ -204,6 +208,7 @@ export function ExposurePage() {
       <div aria-live="polite">
         {state.status === 'loading' && <Loading label={`Evaluating every line of ${name}${compare ? ' under both dates' : ''}… a few thousand lines take a few seconds.`} />}
         {state.status === 'error' && <ErrorNotice error={state.error} title="The analysis failed" />}
+        {exampleError !== null && <ErrorNotice error={exampleError} title="Could not load the example book" />}
       </div>
       {state.status === 'done' && <ReportView result={state.value} name={name} />}
     </>
