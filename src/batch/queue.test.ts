@@ -18,9 +18,25 @@ let ts: TestStore;
 const workers: Worker[] = [];
 const byWorker = [0, 0];
 
+/**
+ * Kysely's migrator looks for its lock table by name in every schema, so a test migrating another
+ * schema at the same moment can make it skip creating its own ("kysely_migration_lock does not
+ * exist"). Until the store passes migrationTableSchema, try again after a moment.
+ */
+async function openPostgresTestStore(): Promise<TestStore> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openTestStore('postgres');
+    } catch (err) {
+      if (attempt >= 5 || !/kysely_migration/.test((err as Error).message)) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redline-queue-'));
-  ts = await openTestStore('postgres');
+  ts = await openPostgresTestStore();
   // Two workers, as two `redline worker` processes on two machines would be.
   for (const i of [0, 1]) {
     workers.push(await startQueueWorker(REDIS, new BatchStore(ts.store), { prefix, onChunk: (_d: ChunkJobData) => byWorker[i]!++ }));
