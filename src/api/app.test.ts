@@ -195,6 +195,10 @@ describe('endpoints', () => {
     expect(res.body.next).toBeNull();
     const errs = await call('GET', `/v1/batches/${up.body.id}/errors`, 'viewer');
     expect(errs.body.rows.map((r: { row: number }) => r.row)).toEqual([2]);
+    // Each answered row is a determination in the audit log, with the uploading key and its batch row.
+    const recorded = await t.ts.store.listAudit({ kind: 'determination', keyId: t.keys.keyIds.analyst, limit: 10 });
+    const rows = recorded.filter((r) => (r.meta as { batch?: { jobId: string } } | null)?.batch?.jobId === up.body.id);
+    expect(rows.map((r) => (r.meta as { batch: { rowNo: number } }).batch.rowNo).sort()).toEqual([1, 3]);
     expect((await call('GET', '/v1/batches/nope', 'viewer')).status).toBe(404);
     const badHeader = await call('POST', '/v1/batches', 'analyst', 'to,colour\nCN,red\n', { 'content-type': 'text/csv' });
     expect(badHeader.body.problems[0].path).toMatch(/colour/);

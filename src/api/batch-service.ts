@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { InputError, type IsoDate } from '../domain/index.js';
+import { InputError, type IsoDate, type ListVersion } from '../domain/index.js';
+import { today } from '../bundle/redline.js';
 import type { Redline } from '../bundle/redline.js';
 import { inlineRunner, type ChunkRunner, type ChunkSettings } from '../batch/chunks.js';
 import { driveJob, type ChunkSink } from '../batch/drive.js';
@@ -33,6 +34,8 @@ export interface BatchServiceOptions {
   redline?: Redline;
   /** For `thread`: the store URL the worker thread reads the lists from (undefined = the default store). */
   db?: string | undefined;
+  /** The list versions answers are made with (recorded with each determination). */
+  versions?: () => readonly ListVersion[];
 }
 
 export interface BatchStatus {
@@ -143,7 +146,7 @@ export class BatchService {
   }
 
   private async runJob(job: BatchJob): Promise<void> {
-    const settings: ChunkSettings = { outFormat: 'jsonl', separateErrors: true, asOf: job.asOf, keepResults: true };
+    const settings: ChunkSettings = { outFormat: 'jsonl', separateErrors: true, asOf: job.asOf, keepResults: true, keepDeterminations: true };
     let runner: ChunkRunner;
     if (this.o.mode === 'inline') {
       if (!this.o.redline) throw new Error('inline batches need a Redline');
@@ -154,6 +157,18 @@ export class BatchService {
     this.current = runner;
     const sink: ChunkSink = {
       write: async (c) => {
+        // Determinations made through the API are in the audit log, each with the key that uploaded the book.
+        const day = today();
+        await this.o.store.recordDeterminations(
+          (c.determinations ?? []).map((d) => ({
+            input: d.input,
+            output: d.output,
+            options: { asOf: job.asOf ?? undefined, today: day },
+            lists: this.o.versions?.(),
+            keyId: job.createdBy ?? undefined,
+            batch: { jobId: job.id, rowNo: d.row },
+          })),
+        );
         await this.jobs.putRows(job.id, c.results ?? []);
         return { outBytes: 0, errBytes: 0 };
       },

@@ -49,6 +49,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
     mode: o.batchMode ?? 'thread',
     redline,
     db: o.db,
+    versions: () => deps.screener.versions,
   });
   const deps: ApiDeps = {
     store: o.store,

@@ -1,4 +1,4 @@
-import type { IsoDate, Screener, ScreeningResult, ScreenOptions } from '../domain/index.js';
+import type { Determination, IsoDate, Screener, ScreeningResult, ScreenOptions } from '../domain/index.js';
 import type { Redline } from '../bundle/redline.js';
 import type { ChunkRecord } from './job-store.js';
 import { errorLine, isRowError, processRow, resultLine, type OutputFormat, type RawRow, type RowResult } from './rows.js';
@@ -11,6 +11,15 @@ export interface ChunkSettings {
   asOf?: IsoDate | null | undefined;
   /** Also hand back each row's result (for jobs whose rows are kept in the store). */
   keepResults?: boolean | undefined;
+  /** Also hand back each answered row's transaction and full determination (API batches record them in the audit log). */
+  keepDeterminations?: boolean | undefined;
+}
+
+/** A row's transaction and determination as a chunk hands them back. */
+export interface KeptDetermination {
+  row: number;
+  input: unknown;
+  output: Determination;
 }
 
 export interface ChunkInput {
@@ -27,8 +36,10 @@ export function runChunk(input: ChunkInput, redline: Redline, settings: ChunkSet
   let errors = 0;
   const asOf = settings.asOf ?? undefined;
   const results: RowResult[] | undefined = settings.keepResults ? [] : undefined;
+  const kept: KeptDetermination[] | undefined = settings.keepDeterminations ? [] : undefined;
+  const keep = kept ? (row: number, tx: unknown, output: Determination) => kept.push({ row, input: tx, output }) : undefined;
   for (const raw of input.rows) {
-    const r = processRow(raw, redline, asOf);
+    const r = processRow(raw, redline, asOf, keep);
     results?.push(r);
     if (isRowError(r)) {
       errors++;
@@ -39,7 +50,7 @@ export function runChunk(input: ChunkInput, redline: Redline, settings: ChunkSet
       out += resultLine(r, settings.outFormat);
     }
   }
-  return { chunk: input.chunk, firstRow: input.firstRow, rows: input.rows.length, ok, errors, out, err, results };
+  return { chunk: input.chunk, firstRow: input.firstRow, rows: input.rows.length, ok, errors, out, err, results, determinations: kept };
 }
 
 /** Runs chunks somewhere: in this thread, in worker threads, or on the job queue. */

@@ -1,6 +1,6 @@
 import { createRedline, type Redline } from '../bundle/redline.js';
 import { loadDefaultScreener } from '../bundle/lists.js';
-import { openStore, screenerFromStore } from '../store/index.js';
+import { loadClearedHits, openStore, screenerFromStore, screenerWithReviews } from '../store/index.js';
 import type { Screener } from '../domain/index.js';
 import { memoizingScreener } from './chunks.js';
 
@@ -18,7 +18,8 @@ async function listsScreener(options: BatchEngineOptions): Promise<Screener> {
   if (!options.listsFrom) return loadDefaultScreener();
   const store = await openStore(options.listsFrom.db);
   try {
-    return await screenerFromStore(store);
+    // Hits an officer cleared stay cleared in batches too, as in check and the API.
+    return screenerWithReviews(await screenerFromStore(store), await loadClearedHits(store));
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BatchJob as StoredJob, BatchRow, Store } from '../store/types.js';
 import type { RowResult } from './rows.js';
+import type { Determination } from '../domain/index.js';
 
 /**
  * The batch runner's view of a job, kept in the shared store (SQLite or PostgreSQL). The store
@@ -49,6 +50,8 @@ export interface ChunkRecord {
   out: string;
   err: string;
   results?: RowResult[] | undefined;
+  /** Answered rows' transactions and full determinations, when the settings asked for them. */
+  determinations?: { row: number; input: unknown; output: Determination }[] | undefined;
 }
 
 export type NewJob = Pick<BatchJob, 'jobKey' | 'source' | 'inputHash' | 'inputFormat' | 'outFormat' | 'separateErrors' | 'asOf' | 'chunkSize' | 'createdBy'>;

@@ -51,8 +51,11 @@ function summarise(row: number, d: Determination): RowResult {
   return { row, id: d.id, outcome: d.outcome, jurisdictions, measures: [...measures], missing: d.missing };
 }
 
+/** A row's transaction and full determination, for callers that record them (API batches). */
+export type KeepDetermination = (row: number, input: unknown, determination: Determination) => void;
+
 /** Determines one row. Bad input becomes an error row; any other failure is a bug and propagates. */
-export function processRow(raw: RawRow, redline: Redline, asOf: IsoDate | undefined): RowResult {
+export function processRow(raw: RawRow, redline: Redline, asOf: IsoDate | undefined, keep?: KeepDetermination): RowResult {
   let origins: Parameters<typeof columnOfPath>[1] | undefined;
   try {
     let tx: unknown;
@@ -67,7 +70,9 @@ export function processRow(raw: RawRow, redline: Redline, asOf: IsoDate | undefi
         throw new InputError([{ path: '', message: 'each line must be one JSON object (a transaction)' }]);
       }
     }
-    return summarise(raw.row, redline.check(tx, { asOf }));
+    const d = redline.check(tx, { asOf });
+    keep?.(raw.row, tx, d);
+    return summarise(raw.row, d);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const problems = origins ? err.problems.map((p) => ({ path: columnOfPath(p.path, origins!), message: p.message })) : err.problems;
