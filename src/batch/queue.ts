@@ -125,6 +125,19 @@ export async function startQueueWorker(redisUrl: string, store: BatchStore, opti
     async (job) => {
       const { jobId, input, settings } = job.data;
       const chunk = runChunk(input, redline, { ...settings, keepResults: true });
+      // `redline batch --record` on the queue: the worker that answered a row records it in the audit log.
+      if (chunk.determinations?.length) {
+        const day = new Date().toISOString().slice(0, 10);
+        await store.store.recordDeterminations(
+          chunk.determinations.map((d) => ({
+            input: d.input,
+            output: d.output,
+            options: { asOf: settings.asOf ?? undefined, today: day },
+            lists: redline.screener?.versions,
+            batch: { jobId, rowNo: d.row },
+          })),
+        );
+      }
       await store.putRows(jobId, chunk.results ?? []);
       options.onChunk?.(job.data);
       return { rows: chunk.rows };

@@ -75,6 +75,16 @@ describe('redline batch over a file', () => {
     expect(readFileSync(out, 'utf8')).toBe(complete);
   });
 
+  it('--record puts every answered row in the audit log as a determination with its job and row', async () => {
+    const book = join(dir, 'record.jsonl');
+    writeFileSync(book, '{"id":"r1","to":"CN","date":"2026-09-30","items":[{"model":"NVIDIA H20"}]}\n{"to":"XX","items":[{"model":"NVIDIA H20"}]}\n{"id":"r3","to":"DE","date":"2026-09-30","items":[{"model":"NVIDIA L4"}]}\n');
+    const s = await runBatchFile({ input: book, out: join(dir, 'record-out.jsonl'), store: new BatchStore(ts.store), workers: 0, record: true });
+    const records = (await ts.store.listAudit({ kind: 'determination', limit: 50 })).filter((r) => (r.meta as { batch?: { jobId: string } } | null)?.batch?.jobId === s.jobId);
+    expect(records.map((r) => (r.meta as { batch: { rowNo: number } }).batch.rowNo).sort()).toEqual([1, 3]);
+    expect((records[0]!.input as { id: string }).id).toMatch(/^r[13]$/);
+    expect((await ts.store.verifyAudit()).ok).toBe(true);
+  });
+
   it('gives the same answers from worker threads as from this thread', async () => {
     const book = join(dir, 'threads.csv');
     writeSampleBook(book, 300, 7);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { IsoDate } from '../domain/index.js';
+import type { IsoDate, ListVersion } from '../domain/index.js';
+import { today } from '../bundle/redline.js';
 import { inlineRunner, type ChunkRunner, type ChunkSettings } from './chunks.js';
 import { driveJob, type ChunkSink } from './drive.js';
 import { openBatchRedline, type BatchEngineOptions } from './engine.js';
 import { hashInput } from './input-hash.js';
-import type { BatchJob, BatchStore } from './job-store.js';
+import type { BatchJob, BatchStore, ChunkRecord } from './job-store.js';
 import { ChunkFile } from './output.js';
 import { threadPoolRunner } from './pool.js';
 import { silentProgress, stderrProgress, type Progress } from './progress.js';
@@ -27,6 +28,8 @@ export interface BatchFileOptions {
   engine?: BatchEngineOptions;
   /** Show progress on stderr. */
   progress?: boolean;
+  /** Also record every answered row's determination in the audit log (`--record`). */
+  record?: boolean | undefined;
   /** Runs chunks elsewhere (the job queue) instead of in threads here; given the job once it exists. */
   remoteRunner?: (job: BatchJob, settings: ChunkSettings) => Promise<ChunkRunner>;
 }
@@ -84,9 +87,24 @@ async function openJob(o: BatchFileOptions, inputHash: string, chunkSize: number
   return { job: { ...job, outBytes: out.size, errBytes: err?.size ?? 0 }, out, err, done: false };
 }
 
-function fileSink(out: ChunkFile, err: ChunkFile | undefined): ChunkSink {
+/** What `--record` writes per chunk: each answered row's determination, with its job and row, before the chunk's lines. */
+async function recordChunk(o: BatchFileOptions, job: BatchJob, c: ChunkRecord, lists: readonly ListVersion[]): Promise<void> {
+  const day = today();
+  await o.store.store.recordDeterminations(
+    (c.determinations ?? []).map((d) => ({
+      input: d.input,
+      output: d.output,
+      options: { asOf: o.asOf, today: day },
+      lists,
+      batch: { jobId: job.id, rowNo: d.row },
+    })),
+  );
+}
+
+function fileSink(out: ChunkFile, err: ChunkFile | undefined, before?: (c: ChunkRecord) => Promise<void>): ChunkSink {
   return {
     async write(c) {
+      await before?.(c);
       out.append(c.out);
       err?.append(c.err);
       out.sync();
@@ -111,7 +129,9 @@ export async function runBatchFile(o: BatchFileOptions): Promise<BatchSummary> {
     err?.close();
     return summary(true, job.rowsDone + 1, job);
   }
-  const settings: ChunkSettings = { outFormat: formatOf(o.out), separateErrors: o.errors !== undefined, asOf: o.asOf ?? null };
+  const settings: ChunkSettings = { outFormat: formatOf(o.out), separateErrors: o.errors !== undefined, asOf: o.asOf ?? null, keepDeterminations: o.record === true };
+  const lists = o.record ? await o.store.store.latestListVersions() : [];
+  const before = o.record ? (c: ChunkRecord) => recordChunk(o, job, c, lists) : undefined;
   const runner: ChunkRunner = o.remoteRunner
     ? await o.remoteRunner(job, settings)
     : o.workers > 0
@@ -121,7 +141,7 @@ export async function runBatchFile(o: BatchFileOptions): Promise<BatchSummary> {
   const progress: Progress = o.progress ? stderrProgress('batch', estimate, job.rowsDone) : silentProgress;
   try {
     const rows = readRows(await openInput(o.input), format, o.input);
-    const { totalRows } = await driveJob({ rows, job, runner, sink: fileSink(out, err), store: o.store, progress });
+    const { totalRows } = await driveJob({ rows, job, runner, sink: fileSink(out, err, before), store: o.store, progress });
     progress.update(totalRows, totalRows);
     await o.store.finish(job.id, 'done');
   } catch (e) {

@@ -17,6 +17,7 @@ interface BatchFlags {
   queue?: string;
   maxListAge?: string;
   progress?: boolean;
+  record?: boolean;
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -39,6 +40,7 @@ export function registerBatchCommand(program: Command): void {
     .option('--chunk-size <n>', `rows per chunk, the unit of progress and resume (default ${DEFAULT_CHUNK_SIZE})`)
     .option('--queue <redis-url>', 'split the job into chunks on the BullMQ queue at this Redis URL for `redline worker` processes (use a postgres:// --db they share)')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
+    .option('--record', 'also record every determination in the audit log (with its job and row), as the API does')
     .option('--no-progress', 'no progress on stderr')
     .addHelpText('after', '\nRun the same command again after a crash or kill: it resumes where the store says it stopped.')
     .action(async (book: string, flags: BatchFlags) => {
@@ -62,6 +64,7 @@ export function registerBatchCommand(program: Command): void {
           chunkSize,
           engine: { maxListAgeDays, listsFrom: { db: flags.db } },
           progress: flags.progress !== false,
+          record: flags.record === true,
           ...(remote ? { remoteRunner: remote.runner } : {}),
         });
         const where = flags.errors ? `${flags.out}, errors in ${flags.errors}` : flags.out;
