@@ -154,7 +154,13 @@ export class BatchService {
     } else {
       runner = threadPoolRunner(1, settings, { listsFrom: { db: this.o.db } });
     }
-    this.current = runner;
+    // Once the service is closing, no new chunk starts: the job stops at a chunk boundary and stays `running`, to be resumed.
+    const guarded: ChunkRunner = {
+      parallelism: runner.parallelism,
+      run: (input) => (this.closed ? Promise.reject(new Error('the batch service is closing')) : runner.run(input)),
+      close: () => runner.close(),
+    };
+    this.current = guarded;
     const sink: ChunkSink = {
       write: async (c) => {
         // Determinations made through the API are in the audit log, each with the key that uploaded the book.
@@ -175,7 +181,7 @@ export class BatchService {
     };
     try {
       const rows = readRows(createReadStream(job.source), job.inputFormat, 'upload');
-      await driveJob({ rows, job, runner, sink, store: this.jobs, progress: silentProgress });
+      await driveJob({ rows, job, runner: guarded, sink, store: this.jobs, progress: silentProgress });
     } finally {
       this.current = undefined;
       await runner.close();
@@ -200,5 +206,6 @@ export class BatchService {
   async close(): Promise<void> {
     this.closed = true;
     await this.current?.close();
+    await this.running?.catch(() => {});
   }
 }
