@@ -71,6 +71,43 @@ describe('the auth matrix', () => {
     expect(checked).toBeGreaterThanOrEqual(15);
   });
 
+  it('every keyed route answers 2xx to a good request from each role allowed to make it', async () => {
+    const csv = 'id,to,date,model\nA,DE,2026-09-30,NVIDIA L4\n';
+    const up = await call('POST', '/v1/batches', 'analyst', csv, { 'content-type': 'text/csv' });
+    await t.server.deps.batches.idle();
+    const hit = (await call('POST', '/v1/screen', 'viewer', { name: 'Huawei Technologies Co., Ltd.', country: 'CN' })).body.hits[0];
+    const good: Record<string, { payload?: unknown; headers?: Record<string, string> }> = {
+      'POST /v1/check': { payload: tx({ parties: [] }) },
+      'POST /v1/classify': { payload: { model: 'NVIDIA L4' } },
+      'POST /v1/screen': { payload: { name: 'Example Cloud GmbH' } },
+      'POST /v1/match': { payload: { a: 'Huawei', b: 'HUAWEI TECH' } },
+      'POST /v1/batches': { payload: csv, headers: { 'content-type': 'text/csv' } },
+      [`GET /v1/batches/${up.body.id}`]: {},
+      [`GET /v1/batches/${up.body.id}/results`]: {},
+      [`GET /v1/batches/${up.body.id}/errors`]: {},
+      'POST /v1/exposure': { payload: csv, headers: { 'content-type': 'text/csv' } },
+      'GET /v1/rules': {},
+      'GET /v1/rules/timeline': {},
+      'GET /v1/rules/us.ear.ac.license.d-groups': {},
+      'GET /v1/audit': {},
+      'POST /v1/audit/verify': {},
+      'POST /v1/reviews': { payload: { counterparty: { name: 'Huawei Technologies Co., Ltd.', country: 'CN' }, list: hit.list, entryId: hit.entryId, decision: 'confirmed', reason: 'it is the listed entity' } },
+    };
+    const need: Record<string, 'viewer' | 'analyst' | 'admin'> = { 'POST /v1/batches': 'analyst', 'POST /v1/exposure': 'analyst', 'POST /v1/reviews': 'analyst', 'POST /v1/audit/verify': 'admin' };
+    const ranks = ['viewer', 'analyst', 'admin'] as const;
+    const doc = (await call('GET', '/v1/openapi.json')).body as { paths: Record<string, Record<string, { 'x-redline-role'?: string }>> };
+    const keyed = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op['x-redline-role'])).filter(Boolean);
+    expect(Object.keys(good)).toHaveLength(keyed.length);
+    for (const [route, req] of Object.entries(good)) {
+      const [method, url] = route.split(' ') as ['GET' | 'POST', string];
+      for (const r of ranks.slice(ranks.indexOf(need[route] ?? 'viewer'))) {
+        const res = await call(method, url, r, req.payload, req.headers);
+        expect([200, 201, 202], `${route} as ${r}: ${JSON.stringify(res.body).slice(0, 200)}`).toContain(res.status);
+      }
+    }
+    await t.server.deps.batches.idle();
+  });
+
   it('413 for a body over the limit, 400 naming the field, never a stack', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) });
     const r413 = await call('POST', '/v1/screen', 'viewer', big, { 'content-type': 'application/json' });
