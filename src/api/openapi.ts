@@ -68,24 +68,19 @@ function op(summary: string, role: string | null, extra: Json): Json {
   return { summary, description: role ? `Needs the ${role} role or above.` : 'Public.', ...secured, ...extra, responses };
 }
 
-export function openApiDocument(): Json {
-  const error = plain('Error', errorJson);
+const asOf = { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'evaluate under the rules in force on this date' };
+const object = { type: 'object' };
+
+function evaluatePaths(): Json {
   const tx = component('Transaction', transactionSchema);
   const item = component('Item', itemSchema);
   const determination = plain('Determination', determinationJson);
   const classification = plain('Classification', classificationJson);
   const screening = plain('ScreeningResult', screeningResultJson);
   const match = plain('MatchResult', matchResultJson);
-  const audit = plain('AuditRecord', auditRecordJson);
-  const batch = plain('BatchStatus', batchJobJson);
   const screenReq = component('ScreenRequest', screenRequestSchema);
   const matchReq = component('MatchRequest', matchRequestSchema);
-  const reviewReq = component('ReviewRequest', reviewRequestSchema);
-  const asOf = { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'evaluate under the rules in force on this date' };
-  const object = { type: 'object' };
-  void error;
-
-  const paths: Json = {
+  return {
     '/healthz': { get: op('Liveness and what is loaded', null, { responses: { '200': json(object, 'up') } }) },
     '/v1/openapi.json': { get: op('This document', null, { responses: { '200': json(object, 'the OpenAPI 3.1 document') } }) },
     '/v1/check': {
@@ -114,6 +109,12 @@ export function openApiDocument(): Json {
         responses: { '200': json(match, 'score in [0, 1] and why') },
       }),
     },
+  };
+}
+
+function batchPaths(): Json {
+  const batch = plain('BatchStatus', batchJobJson);
+  return {
     '/v1/batches': {
       post: op('Upload an order book (CSV or JSON Lines) to determine every row', 'analyst', {
         parameters: [asOf, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['csv', 'jsonl'] } }],
@@ -145,6 +146,13 @@ export function openApiDocument(): Json {
         responses: { '200': json(object, 'the exposure report, or the comparison of the two dates') },
       }),
     },
+  };
+}
+
+function rulesAndAuditPaths(): Json {
+  const audit = plain('AuditRecord', auditRecordJson);
+  const reviewReq = component('ReviewRequest', reviewRequestSchema);
+  return {
     '/v1/rules': { get: op('The measures in force on a date', 'viewer', { parameters: queryParams(rulesQuerySchema), responses: { '200': json(object, '{ asOf, ruleset, measures }') } }) },
     '/v1/rules/timeline': { get: op('Every dated change of the rule packs, oldest first', 'viewer', { parameters: queryParams(timelineQuerySchema), responses: { '200': json(object, '{ asOf, ruleset, measures (each with its dated changes and status on asOf), events (every change, oldest first) }') } }) },
     '/v1/rules/{id}': { get: op('One measure', 'viewer', { parameters: [idParam, asOf], responses: { '200': json(object, 'the measure with its status on the date'), ...errors(404) } }) },
@@ -164,6 +172,11 @@ export function openApiDocument(): Json {
       }),
     },
   };
+}
+
+export function openApiDocument(): Json {
+  plain('Error', errorJson);
+  const paths: Json = { ...evaluatePaths(), ...batchPaths(), ...rulesAndAuditPaths() };
   return {
     openapi: '3.1.0',
     info: { title: 'Redline API', version: '1.0.0', description: 'Export-control compliance for semiconductors. Shapes follow docs/contract.md; roles and limits in docs/api.md.' },

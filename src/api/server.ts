@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createRedline } from '../bundle/redline.js';
 import { DATA_DIR, PACKAGE_ROOT } from '../bundle/paths.js';
-import { ensureBundledLists, screenerFromStore } from '../store/index.js';
+import { ensureBundledLists, screenerFromStore, type StoreScreener } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type ApiLimits } from './app.js';
 import { BatchService } from './batch-service.js';
@@ -37,6 +37,30 @@ export interface RedlineServer {
   close(): Promise<void>;
 }
 
+const versionKey = (ids: readonly number[]): string => [...ids].sort((a, b) => a - b).join(',');
+
+/**
+ * A list loaded by `redline lists load` (in any process) takes effect here without a restart:
+ * when the store's newest versions differ from the screener's, a new screener replaces it.
+ */
+function listRefresher(store: Store, deps: ApiDeps, engineOptions: { maxListAgeDays?: number }, initial: StoreScreener): () => Promise<boolean> {
+  let current = versionKey(initial.storeVersions.map((v) => v.id));
+  let refreshing: Promise<boolean> | undefined;
+  return () =>
+    (refreshing ??= (async () => {
+      const latest = versionKey((await store.latestListVersions()).map((v) => v.id));
+      if (latest === current) return false;
+      const next = await screenerFromStore(store);
+      deps.screener = next;
+      deps.redline = await createRedline({ screener: next, ...engineOptions });
+      deps.screenCache = new ScreenCache(next);
+      current = versionKey(next.storeVersions.map((v) => v.id));
+      return true;
+    })().finally(() => {
+      refreshing = undefined;
+    }));
+}
+
 /** Everything `redline serve` needs: bundled lists in the store on first start, a screener over the stored lists, the app. */
 export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const { added } = await ensureBundledLists(o.store);
@@ -62,23 +86,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   };
   const app = await buildApp(deps, { limits: o.limits, webDir: o.webDir ?? join(PACKAGE_ROOT, 'dist', 'web'), logger: o.logger });
   await batches.resumeUnfinished();
-  const versionKey = (ids: readonly number[]): string => [...ids].sort((a, b) => a - b).join(',');
-  let current = versionKey(screener.storeVersions.map((v) => v.id));
-  let refreshing: Promise<boolean> | undefined;
-  // A list loaded by `redline lists load` (any process) takes effect here without a restart.
-  const refreshLists = (): Promise<boolean> =>
-    (refreshing ??= (async () => {
-      const latest = versionKey((await o.store.latestListVersions()).map((v) => v.id));
-      if (latest === current) return false;
-      const next = await screenerFromStore(o.store);
-      deps.screener = next;
-      deps.redline = await createRedline({ screener: next, ...engineOptions });
-      deps.screenCache = new ScreenCache(next);
-      current = versionKey(next.storeVersions.map((v) => v.id));
-      return true;
-    })().finally(() => {
-      refreshing = undefined;
-    }));
+  const refreshLists = listRefresher(o.store, deps, engineOptions, screener);
   const every = o.listRefreshMs ?? 30_000;
   const timer = every > 0 ? setInterval(() => void refreshLists().catch((err) => app.log.error({ err }, 'list refresh failed')), every) : undefined;
   timer?.unref();
