@@ -115,6 +115,8 @@ describe('the auth matrix', () => {
     expect(r413.body).toEqual({ error: 'payload_too_large', message: expect.any(String) });
     const up = await call('POST', '/v1/batches', 'analyst', `to,model\n${'CN,NVIDIA H20\n'.repeat(30_000)}`, { 'content-type': 'text/csv' });
     expect(up.status).toBe(413);
+    // The upload limit belongs to upload routes: CSV sent to a JSON route meets that route's 1 MiB.
+    expect((await call('POST', '/v1/check', 'viewer', 'x'.repeat(1024 * 1024 + 10), { 'content-type': 'text/csv' })).status).toBe(413);
     const r400 = await call('POST', '/v1/check', 'viewer', tx({ to: 'XX', items: [{ model: 'NVIDIA H20', speed: 3 }] }));
     expect(r400.status).toBe(400);
     expect(r400.body.error).toBe('bad_request');

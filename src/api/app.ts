@@ -49,7 +49,8 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   installErrorHandlers(app);
-  app.addContentTypeParser(BATCH_CONTENT_TYPES, { parseAs: 'string', bodyLimit: limits.batchBytes }, (_req, body, done) => done(null, body));
+  // No limit of its own: each route's bodyLimit applies (64 MiB for uploads, 1 MiB elsewhere).
+  app.addContentTypeParser(BATCH_CONTENT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   installAuth(app, keyCache(deps.store));
   // After authentication (preHandler), so the limit is per API key; requests without a key never get this far.
   await app.register(rateLimit, {
