@@ -75,6 +75,22 @@ describe('redline batch over a file', () => {
     expect(readFileSync(out, 'utf8')).toBe(complete);
   });
 
+  it('starts over, header and all, when it died before its first chunk was committed', async () => {
+    const book = join(dir, 'early.csv');
+    writeSampleBook(book, 50, 9);
+    const out = join(dir, 'early-out.csv');
+    const store = new BatchStore(ts.store);
+    const first = await runBatchFile({ input: book, out, store, workers: 0, chunkSize: 20 });
+    const complete = readFileSync(out, 'utf8');
+    // Play a death between creating the job and committing the header.
+    await store.commitWritten(first.jobId, { chunksWritten: 0, outBytes: 0, errBytes: 0, okRows: 0, errorRows: 0 });
+    await store.finish(first.jobId, 'running');
+    writeFileSync(out, 'row,id,outc');
+    const again = await runBatchFile({ input: book, out, store, workers: 0, chunkSize: 20 });
+    expect(again.resumedAtRow).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(complete);
+  });
+
   it('--record puts every answered row in the audit log as a determination with its job and row', async () => {
     const book = join(dir, 'record.jsonl');
     writeFileSync(book, '{"id":"r1","to":"CN","date":"2026-09-30","items":[{"model":"NVIDIA H20"}]}\n{"to":"XX","items":[{"model":"NVIDIA H20"}]}\n{"id":"r3","to":"DE","date":"2026-09-30","items":[{"model":"NVIDIA L4"}]}\n');

@@ -58,11 +58,10 @@ async function openJob(o: BatchFileOptions, inputHash: string, chunkSize: number
     const out = ChunkFile.resume(o.out, found.outBytes);
     const err = o.errors ? ChunkFile.resume(o.errors, found.errBytes) : undefined;
     const filesIntact = out !== undefined && (o.errors === undefined || err !== undefined);
-    if (filesIntact) {
-      if (found.status === 'done' && found.totalChunks === found.chunksWritten) return { job: found, out, err, done: true };
-      return { job: found, out, err, done: false };
-    }
-    // The files lost bytes the store counted (deleted or replaced by hand): start the job over.
+    if (filesIntact && found.status === 'done' && found.totalChunks === found.chunksWritten) return { job: found, out, err, done: true };
+    // Nothing to keep before the first chunk (the process may have died before even the header was committed).
+    if (filesIntact && found.chunksWritten > 0) return { job: found, out, err, done: false };
+    // Or the files lost bytes the store counted (deleted or replaced by hand): start the job over.
     out?.close();
     err?.close();
     await o.store.restart(found.id);
