@@ -54,14 +54,28 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms).unref());
 }
 
+/** Polls between looks at the queue job's own state (a chunk that failed every attempt ends the wait). */
+const STATE_EVERY = 10;
+
 /** Waits until every row of the chunk is in the store, then renders the chunk from the stored rows. */
-async function chunkFromStore(store: BatchStore, jobId: string, input: ChunkInput, settings: ChunkSettings, closed: () => boolean): Promise<ChunkRecord> {
+async function chunkFromStore(
+  store: BatchStore,
+  jobId: string,
+  input: ChunkInput,
+  settings: ChunkSettings,
+  closed: () => boolean,
+  failed: () => Promise<string | undefined>,
+): Promise<ChunkRecord> {
   const n = input.rows.length;
   const last = input.firstRow + n - 1;
-  for (;;) {
+  for (let polls = 1; ; polls++) {
     const stored = await store.store.storedBatchRowNos(jobId, input.firstRow, last);
     if (stored.length >= n) break;
     if (closed()) throw new Error('the queue runner was closed');
+    if (polls % STATE_EVERY === 0) {
+      const reason = await failed();
+      if (reason !== undefined) throw new Error(`chunk ${input.chunk} (rows ${input.firstRow}-${last}) failed on every attempt: ${reason}`);
+    }
     await sleep(POLL_MS);
   }
   const results = await store.getRows(jobId, input.firstRow, n);
@@ -89,16 +103,24 @@ export function queueRunnerFactory(redisUrl: string, store: BatchStore, options:
         const last = input.firstRow + input.rows.length - 1;
         const stored = await store.store.storedBatchRowNos(job.id, input.firstRow, last);
         // A resumed coordinator does not queue again what workers already answered.
+        const queueId = `${job.id}-${input.chunk}`;
         if (stored.length < input.rows.length) {
+          // A chunk that failed every attempt in an earlier run gets its attempts again on this one.
+          const earlier = await queue.getJob(queueId);
+          if (earlier && (await earlier.getState()) === 'failed') await earlier.remove();
           await queue.add('chunk', { jobId: job.id, input, settings }, {
-            jobId: `${job.id}-${input.chunk}`,
+            jobId: queueId,
             attempts: 3,
             backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: true,
             removeOnFail: 1000,
           });
         }
-        return chunkFromStore(store, job.id, input, settings, () => closed);
+        const failed = async (): Promise<string | undefined> => {
+          const q = await queue.getJob(queueId);
+          return q && (await q.getState()) === 'failed' ? (q.failedReason ?? 'unknown error') : undefined;
+        };
+        return chunkFromStore(store, job.id, input, settings, () => closed, failed);
       },
       async close() {},
     }),
