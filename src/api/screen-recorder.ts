@@ -59,18 +59,22 @@ export class ScreeningRecorder {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_PER_RECORD);
         try {
-          await this.write(batch);
-          for (const p of batch) p.done();
+          await this.writeAudit(batch);
         } catch (err) {
           for (const p of batch) p.done(err as Error);
+          continue;
         }
+        // Recorded: answer now; remembering the counterparties can follow the answer.
+        for (const p of batch) p.done();
+        // A failed upsert loses only the re-screening reminder, never an answer or its audit record.
+        await this.rememberCounterparties(batch).catch(() => {});
       }
     } finally {
       this.writing = false;
     }
   }
 
-  private async write(batch: Pending[]): Promise<void> {
+  private async writeAudit(batch: Pending[]): Promise<void> {
     const byKey = new Map<string, Pending[]>();
     for (const p of batch) byKey.set(p.keyId, [...(byKey.get(p.keyId) ?? []), p]);
     const lists = Object.fromEntries(this.versions().map((v) => [v.list, { sourceDate: v.sourceDate, hash: v.hash }]));
@@ -84,6 +88,10 @@ export class ScreeningRecorder {
         meta: { via: 'api', count: items.length },
       });
     }
+  }
+
+  /** Adds counterparties this process has not seen to the store, so a later list load re-screens them. */
+  private async rememberCounterparties(batch: Pending[]): Promise<void> {
     for (const p of batch) {
       const key = counterpartyKey({ name: p.query, country: p.country });
       if (this.known.has(key)) continue;
