@@ -147,6 +147,12 @@ describe('endpoints', () => {
     expect(many.body.map((d: { id: string; asOf: string }) => [d.id, d.asOf])).toEqual([['a', '2022-10-06'], ['b', '2022-10-06']]);
     const bad = await call('POST', '/v1/check', 'viewer', [tx(), tx({ date: '2026-02-30' })]);
     expect(bad.body.problems).toEqual([{ path: '[1].date', message: expect.stringMatching(/real date/) }]);
+    // An array with one unknown model records none of its transactions.
+    const before = (await t.ts.store.listAudit({ kind: 'determination', limit: 1 }))[0]!.seq;
+    const unknown = await call('POST', '/v1/check', 'viewer', [tx({ id: 'ok' }), tx({ items: [{ model: 'No Such Chip 9000' }] })]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.problems[0].path).toBe('[1].items[0].model');
+    expect((await t.ts.store.listAudit({ kind: 'determination', limit: 1 }))[0]!.seq).toBe(before);
   });
 
   it('POST /v1/classify classifies one item or an array', async () => {

@@ -15,10 +15,13 @@ export function evaluateRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/v1/check', { config: { role: 'viewer' } }, async (req) => {
     const { asOf } = parseWith(evaluateQuerySchema, req.query);
     // Validate every transaction first, so bad input is a 400 naming each problem and records nothing.
+    // For an array that means answering each once without recording (an unknown model shows only
+    // when the catalogue is asked); a single transaction fails before anything is recorded anyway.
     const { many, results: inputs } = oneOrMany(req.body, 'transaction', (tx, path) => {
       parseWith(transactionSchema, tx, path);
       return tx;
     });
+    if (many) oneOrMany(req.body, 'transaction', (tx, path) => deps.redline.check(tx, { asOf, path }));
     const engines = { ruleset: deps.redline.ruleset, catalogue: deps.redline.catalogue, screener: deps.screener };
     const problems: InputProblem[] = [];
     const out: unknown[] = [];
