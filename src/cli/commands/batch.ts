@@ -5,6 +5,7 @@ import { ensureBundledLists, openStore } from '../../store/index.js';
 import { BatchStore } from '../../batch/job-store.js';
 import { runBatchFile, DEFAULT_CHUNK_SIZE } from '../../batch/run-file.js';
 import { queueRunnerFactory } from '../../batch/queue.js';
+import { inputFormatOf, openInput } from '../../batch/reader.js';
 import { parseAsOf, parseMaxListAge } from '../options.js';
 
 interface BatchFlags {
@@ -49,6 +50,9 @@ export function registerBatchCommand(program: Command): void {
       const workers = wholeNumber('--workers', flags.workers, 0, 64) ?? availableParallelism();
       const chunkSize = wholeNumber('--chunk-size', flags.chunkSize, 1, 100_000);
       if (flags.queue && !/^rediss?:\/\//.test(flags.queue)) throw new InputError([{ path: '--queue', message: 'must be a redis:// URL' }]);
+      // A missing or unsupported book is bad input before anything is opened or loaded.
+      inputFormatOf(book);
+      (await openInput(book)).destroy();
       const store = await openStore(flags.db);
       // Rows are screened against the store's newest lists (the bundled snapshots on a fresh store), as check and the API are.
       await ensureBundledLists(store);
