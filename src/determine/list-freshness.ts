@@ -22,8 +22,22 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+// Every line of a batch asks the same question; answer it once per (versions, day, limit).
+const memo = new WeakMap<readonly ListVersion[], Map<string, StaleList[]>>();
+
 /** The lists whose source date is more than `maxAgeDays` before `today` (or has no date at all). */
 export function staleLists(versions: readonly ListVersion[], today: IsoDate, maxAgeDays = DEFAULT_MAX_LIST_AGE_DAYS): StaleList[] {
+  let byKey = memo.get(versions);
+  if (!byKey) memo.set(versions, (byKey = new Map()));
+  const key = `${today}|${maxAgeDays}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const out = computeStale(versions, today, maxAgeDays);
+  byKey.set(key, out);
+  return out;
+}
+
+function computeStale(versions: readonly ListVersion[], today: IsoDate, maxAgeDays: number): StaleList[] {
   const out: StaleList[] = [];
   for (const v of versions) {
     const dated = /^\d{4}-\d{2}-\d{2}$/.test(v.sourceDate);
