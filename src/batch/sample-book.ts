@@ -1,3 +1,4 @@
+import { seededRandom } from '../domain/index.js';
 import { CSV_COLUMNS } from './csv-row.js';
 import { csvCell } from './rows.js';
 
@@ -22,17 +23,6 @@ const PARTY_STEMS = [
 const LISTED = ['Huawei Technologies Co., Ltd.', '华为技术有限公司', 'Semiconductor Manufacturing International Corporation', 'Inspur Group', 'Sugon'];
 const SUFFIXES = ['Ltd', 'GmbH', 'Co., Ltd.', 'Pte. Ltd.', 'Inc.', 'B.V.'];
 
-/** A small seeded generator (mulberry32): the same seed always gives the same book. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const SAMPLE_BOOK_COLUMNS = [
   'id', 'date', 'from', 'to', 'model', 'quantity', 'value', 'currency', 'end_use',
@@ -57,7 +47,7 @@ function counterparties(rnd: () => number, n: number, word: string): Counterpart
 
 /** Rows 1…n of the sample book, each a CSV line with its newline (no header). */
 export function* sampleBookLines(n: number, seed = 42): Generator<string> {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   // Like a real book: a few thousand customers, each in its own country, ordering again and again.
   const endUsers = counterparties(rnd, END_USERS, '');

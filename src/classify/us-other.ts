@@ -1,20 +1,12 @@
-import type { Classification, IsoDate, MaterialItem, SmeItem, SoftwareItem, TechnologyItem } from '../domain/index.js';
+import type { Classification, IsoDate, MaterialItem, SoftwareItem, TechnologyItem } from '../domain/index.js';
 import { declaredClassification, setFact, usClassification, type Facts } from './result.js';
 
 /**
- * Kinds Redline cannot yet classify from parameters. They answer INDETERMINATE (so the engine
+ * US classification of materials, software and technology, which Redline cannot yet classify
+ * from parameters. They answer INDETERMINATE (so the engine
  * fails closed to `review`) unless the user gives the ECCN. Replace an entry of the dispatcher
  * in us.ts when a real classifier for the kind arrives.
  */
-export function classifySmeUS(item: SmeItem, index: number, _asOf: IsoDate): Classification {
-  const facts: Facts = {};
-  setFact(facts, 'category', item.category);
-  if (item.eccn !== undefined) return declaredClassification(index, item.eccn, facts);
-  return usClassification(index, 'INDETERMINATE', 'equipment is not yet classified from its parameters; give its ECCN', facts, {
-    missing: ['eccn (US classification of equipment from its parameters is not implemented yet)'],
-  });
-}
-
 export function classifyMaterialUS(item: MaterialItem, index: number, _asOf: IsoDate): Classification {
   const facts: Facts = { substance: item.substance };
   setFact(facts, 'form', item.form);

@@ -11,3 +11,4 @@ export * from './classification.js';
 export * from './screening.js';
 export * from './measure.js';
 export * from './determination.js';
+export * from './seeded-random.js';

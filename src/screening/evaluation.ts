@@ -1,4 +1,4 @@
-import type { ListEntry, Screener } from '../domain/index.js';
+import { seededRandom, type ListEntry, type Screener } from '../domain/index.js';
 import { HAS_HAN, traditionalize } from './chinese.js';
 import { splitListedName } from './variants.js';
 
@@ -39,17 +39,6 @@ export interface EvalSetOptions {
   isKnown?: (key: string) => boolean;
 }
 
-/** mulberry32: a small seeded PRNG so the set is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], rnd: () => number): T[] {
   const out = items.slice();

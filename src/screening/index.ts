@@ -4,7 +4,8 @@ export { normalizeName, canonicalName, type NormalizedName, type NameToken } fro
 export { simplify, traditionalize } from './chinese.js';
 export { NameIndex } from './name-index.js';
 export { alignTokens, scoreTokens } from './score.js';
-export { buildEvalSet, runEvaluation, seededRandom, type EvalCase, type EvalKind, type EvalReport, type KindResult } from './evaluation.js';
+export { seededRandom } from '../domain/index.js';
+export { buildEvalSet, runEvaluation, type EvalCase, type EvalKind, type EvalReport, type KindResult } from './evaluation.js';
 export {
   createScreener,
   DEFAULT_ALERT_THRESHOLD,
