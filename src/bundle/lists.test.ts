@@ -27,6 +27,29 @@ describe('bundled lists', () => {
     expect(entries[0]!.localNames).toEqual([{ name: '艾克米公司', source: 'https://example.org' }]);
     expect(() => attachLocalNames(entries, 'list,name,name_zh,source\nl,Nobody,某公司,x\n', 'n.csv')).toThrow(/n\.csv: row 2: no l entry is named "Nobody"/);
   });
+  it('reads confidence, source type and brand, gives every same-named entry the row, and refuses a bad confidence', () => {
+    const entries: ListEntry[] = [
+      { id: 'a', list: 'l', name: 'Acme Co', altNames: [], countries: ['CN'], addresses: [] },
+      { id: 'b', list: 'l', name: 'ACME CO', altNames: [], countries: ['HK'], addresses: [] },
+      { id: 'c', list: 'm', name: 'Acme Co', altNames: [], countries: [], addresses: [] },
+    ];
+    const csv = 'list,name,name_zh,source,source_type,confidence,brand_zh\n# comment\nl,Acme Co,艾克米有限公司,SZSE 000001 listing,exchange-listing,high,艾克米\n';
+    expect(attachLocalNames(entries, csv)).toBe(2);
+    expect(entries[0]!.localNames).toEqual([{ name: '艾克米有限公司', source: 'SZSE 000001 listing', sourceType: 'exchange-listing', confidence: 'high', brand: '艾克米' }]);
+    expect(entries[1]!.localNames).toEqual(entries[0]!.localNames);
+    expect(entries[2]!.localNames).toBeUndefined();
+    expect(() => attachLocalNames(entries, 'list,name,name_zh,source,confidence\nl,Acme Co,艾克米,x,sure\n', 'c.csv')).toThrow(/c\.csv: row 2: confidence must be high, medium or low/);
+    expect(() => attachLocalNames(entries, 'list,name,name_zh,source\nl,Acme Co,,x\n', 'c.csv')).toThrow(/row 2: list, name, name_zh and source are all required/);
+  });
+  it('attaches every bundled curated row: each names a listed entry, at least 400 rows, with a confidence', async () => {
+    const { entries } = await loadBundledLists();
+    const curated = entries.filter((e) => e.localNames?.some((l) => l.confidence));
+    const rows = curated.reduce((n, e) => n + (e.localNames?.length ?? 0), 0);
+    expect(rows).toBeGreaterThanOrEqual(400);
+    for (const e of curated) for (const l of e.localNames!) expect(l.name).toMatch(/^[\p{Script=Han}()〇]+$/u);
+    const smic = entries.find((e) => e.list === 'us.bis.entity-list' && e.name === 'Semiconductor Manufacturing International Corporation (SMIC)');
+    expect(smic?.localNames?.[0]).toMatchObject({ name: '中芯国际集成电路制造有限公司', confidence: 'high', brand: '中芯国际' });
+  });
   it('builds the default screener once per process and finds the Entity List entry from its Chinese name', async () => {
     const a = await loadDefaultScreener();
     expect(await loadDefaultScreener()).toBe(a);

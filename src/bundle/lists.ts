@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { IsoDate, ListEntry, ListVersion } from '../domain/index.js';
+import type { IsoDate, ListEntry, ListVersion, LocalName } from '../domain/index.js';
 import {
   createScreener,
   parseChinaListsCsv,
@@ -78,7 +78,13 @@ async function parseSource(dir: string, src: ManifestSource): Promise<{ entries:
   }
 }
 
-/** Attaches curated names (`list,name,name_zh,source`) to the entries of that list with that name. */
+const CONFIDENCE = new Set(['high', 'medium', 'low']);
+
+/**
+ * Attaches curated names (`list,name,name_zh,source[,source_type,confidence,brand_zh]`) to the
+ * entries of that list with that name. Every entry of that name gets the row (address variants
+ * share a name); a row that names no entry, or has a bad confidence, is an error naming the line.
+ */
 export function attachLocalNames(entries: ListEntry[], csvText: string, source = 'local names'): number {
   const rows = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, comment: '#' }) as Record<string, string>[];
   const byName = new Map<string, ListEntry[]>();
@@ -89,10 +95,15 @@ export function attachLocalNames(entries: ListEntry[], csvText: string, source =
   let attached = 0;
   rows.forEach((r, i) => {
     if (!r.list || !r.name || !r.name_zh || !r.source) throw new Error(`${source}: row ${i + 2}: list, name, name_zh and source are all required`);
+    if (r.confidence && !CONFIDENCE.has(r.confidence)) throw new Error(`${source}: row ${i + 2}: confidence must be high, medium or low, not ${JSON.stringify(r.confidence)}`);
     const targets = byName.get(`${r.list}|${r.name.toLowerCase()}`);
     if (!targets) throw new Error(`${source}: row ${i + 2}: no ${r.list} entry is named ${JSON.stringify(r.name)}`);
+    const local: LocalName = { name: r.name_zh, source: r.source };
+    if (r.confidence) local.confidence = r.confidence as LocalName['confidence'];
+    if (r.source_type) local.sourceType = r.source_type;
+    if (r.brand_zh) local.brand = r.brand_zh;
     for (const e of targets) {
-      e.localNames = [...(e.localNames ?? []), { name: r.name_zh, source: r.source }];
+      e.localNames = [...(e.localNames ?? []), { ...local }];
       attached++;
     }
   });

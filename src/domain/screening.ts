@@ -35,7 +35,19 @@ export interface ListEntry {
    * (the Chinese legal name of a listed Chinese company), each with its source.
    * Screening matches them like aliases.
    */
-  localNames?: { name: string; source: string }[] | undefined;
+  localNames?: LocalName[] | undefined;
+}
+
+/** A curated name of a listed entity in its own script, with where it is published. */
+export interface LocalName {
+  name: string;
+  source: string;
+  /** How sure the curator is of the name and its registered form. */
+  confidence?: 'high' | 'medium' | 'low' | undefined;
+  /** What kind of publication `source` is: exchange-listing, parent-filing, official-site, registry, ... */
+  sourceType?: string | undefined;
+  /** A short form the entity itself uses (stock short name, brand); not indexed, kept for evaluation and review. */
+  brand?: string | undefined;
 }
 
 /** A version of a loaded list: its source date and a hash of its content. */
