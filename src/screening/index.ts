@@ -14,3 +14,13 @@ export {
   type ScreenerOptions,
   type MatchResult,
 } from './screener.js';
+export {
+  checkCuratedName,
+  checkCuratedNames,
+  curatedReviewMarkdown,
+  unaccountedWords,
+  type CuratedRow,
+  type CuratedCheck,
+  type CuratedSummary,
+  type CuratedVerdict,
+} from './curated-names-check.js';
