@@ -17,8 +17,13 @@ export type PositiveKind =
   | 'typo'
   | 'word-order'
   | 'hanzi'
-  | 'traditional';
-export type NegativeKind = 'negative-real' | 'negative-lookalike' | 'negative-person';
+  | 'traditional'
+  | 'curated-simplified'
+  | 'curated-traditional'
+  | 'curated-mixed'
+  | 'curated-brand'
+  | 'curated-heldout';
+export type NegativeKind = 'negative-real' | 'negative-lookalike' | 'negative-person' | 'negative-zh';
 export type EvalKind = PositiveKind | NegativeKind;
 
 export interface EvalCase {
@@ -26,6 +31,8 @@ export interface EvalCase {
   query: string;
   /** The entry a positive must find at rank 1 (ties at the top count). */
   expected?: string | undefined;
+  /** Other entries that count as found: entries that share the curated Chinese name (a company on three lists). */
+  accept?: string[] | undefined;
 }
 
 export interface EvalSetOptions {
@@ -34,6 +41,8 @@ export interface EvalSetOptions {
   perKind?: number;
   realNegatives?: readonly string[];
   personNegatives?: readonly string[];
+  /** Chinese names that must not alert (homophones, shared prefixes, generic words): data/eval/cn_hard_negatives.csv. */
+  chineseNegatives?: readonly string[];
   lookalikes?: number;
   /** Whether a word occurs in the listed names; look-alikes use only made-up distinctive words. */
   isKnown?: (key: string) => boolean;
@@ -173,11 +182,12 @@ export function buildEvalSet(entries: readonly ListEntry[], opts: EvalSetOptions
   add('case-punctuation', pool, (n) => casePunctuationVariant(n, rnd));
   add('typo', pool, (n) => typoVariant(n, rnd));
   add('word-order', pool, wordOrderVariant);
-  // Chinese names of listed entities: as printed (simplified) and in traditional characters.
+  // Chinese names the lists print themselves: as printed (simplified) and in traditional characters.
+  // Curated names (localNames) are measured by the curated-* kinds below.
   const han: EvalCase[] = [];
   for (const e of entries) {
     if (e.status === 'removed') continue;
-    for (const n of [...e.altNames, ...(e.localNames ?? []).map((l) => l.name), e.name]) {
+    for (const n of [...e.altNames, e.name]) {
       if (!HAS_HAN.test(n)) continue;
       han.push({ kind: 'hanzi', query: n, expected: e.id });
       const t = traditionalize(n);
@@ -185,7 +195,9 @@ export function buildEvalSet(entries: readonly ListEntry[], opts: EvalSetOptions
     }
   }
   cases.push(...han);
+  cases.push(...curatedCases(entries));
   for (const q of opts.realNegatives ?? []) cases.push({ kind: 'negative-real', query: q });
+  for (const q of opts.chineseNegatives ?? []) cases.push({ kind: 'negative-zh', query: q });
   for (const q of opts.personNegatives ?? []) cases.push({ kind: 'negative-person', query: q });
   const isKnown = opts.isKnown ?? (() => false);
   const seen = new Set<string>();
@@ -197,6 +209,80 @@ export function buildEvalSet(entries: readonly ListEntry[], opts: EvalSetOptions
     }
   }
   return cases;
+}
+
+/** Entries by curated Chinese name: one company is often on several lists (SMIC on the EL, NS-CMIC and 1260H). */
+function curatedByName(entries: readonly ListEntry[]): Map<string, { ids: string[]; entries: ListEntry[]; brand?: string | undefined }> {
+  const byName = new Map<string, { ids: string[]; entries: ListEntry[]; brand?: string | undefined }>();
+  for (const e of entries) {
+    if (e.status === 'removed') continue;
+    for (const l of e.localNames ?? []) {
+      const slot = byName.get(l.name) ?? { ids: [], entries: [] };
+      if (!slot.ids.includes(e.id)) {
+        slot.ids.push(e.id);
+        slot.entries.push(e);
+      }
+      slot.brand ??= l.brand;
+      byName.set(l.name, slot);
+    }
+  }
+  return byName;
+}
+
+/**
+ * Curated Chinese names as users write them: simplified (as curated), traditional (OpenCC),
+ * mixed script (the listed English name, then the Chinese name, as ERP masters often hold
+ * both: "ZTE Corporation 中兴通讯股份有限公司"), and the entity's own short form (中芯国际).
+ */
+export function curatedCases(entries: readonly ListEntry[]): EvalCase[] {
+  const cases: EvalCase[] = [];
+  const brands = new Map<string, string[]>();
+  for (const [zh, { ids, entries: owners, brand }] of curatedByName(entries)) {
+    const [expected, ...accept] = ids;
+    cases.push({ kind: 'curated-simplified', query: zh, expected, accept });
+    const t = traditionalize(zh);
+    if (t !== zh) cases.push({ kind: 'curated-traditional', query: t, expected, accept });
+    const seen = new Set<string>();
+    for (const e of owners) {
+      const english = primaryName(e);
+      if (seen.has(english.toLowerCase())) continue;
+      seen.add(english.toLowerCase());
+      cases.push({ kind: 'curated-mixed', query: `${english} ${zh}`, expected: e.id, accept: ids.filter((id) => id !== e.id) });
+    }
+    if (brand) brands.set(brand, [...(brands.get(brand) ?? []), ...ids]);
+  }
+  // One case per short form; any entry that uses it counts (中国移动 is both China Mobile entities).
+  for (const [brand, ids] of brands) cases.push({ kind: 'curated-brand', query: brand, expected: ids[0], accept: ids.slice(1) });
+  return cases;
+}
+
+export interface HeldOut {
+  /** The entries to index: the held-out curated names removed (copies; the input is not changed). */
+  entries: ListEntry[];
+  /** One case per held-out Chinese name, which the index no longer holds. */
+  cases: EvalCase[];
+}
+
+/**
+ * Hides a seeded share of the curated Chinese names from the index, so that querying them
+ * measures what the glossary and pinyin can do alone: the names a table will never hold.
+ * Names, not rows, are hidden: a name shared by three entries is hidden from all three.
+ */
+export function holdOutCurated(entries: readonly ListEntry[], opts: { fraction?: number; seed?: number } = {}): HeldOut {
+  const rnd = seededRandom(opts.seed ?? 20261204);
+  const byName = curatedByName(entries);
+  const names = [...byName.keys()].sort();
+  const hidden = new Set(shuffled(names, rnd).slice(0, Math.round(names.length * (opts.fraction ?? 0.2))));
+  const kept = entries.map((e) => {
+    if (!e.localNames?.some((l) => hidden.has(l.name))) return e;
+    const localNames = e.localNames.filter((l) => !hidden.has(l.name));
+    return { ...e, localNames: localNames.length ? localNames : undefined };
+  });
+  const cases: EvalCase[] = [...hidden].sort().map((zh) => {
+    const [expected, ...accept] = byName.get(zh)!.ids;
+    return { kind: 'curated-heldout', query: zh, expected, accept };
+  });
+  return { entries: kept, cases };
 }
 
 export interface KindResult {
@@ -236,7 +322,8 @@ export function runEvaluation(screener: Screener, cases: readonly EvalCase[]): E
       }
       continue;
     }
-    const found = !!top && top.score >= screener.alertThreshold && hits.some((h) => h.score === top.score && h.entryId === c.expected);
+    const ok = (id: string): boolean => id === c.expected || (c.accept?.includes(id) ?? false);
+    const found = !!top && top.score >= screener.alertThreshold && hits.some((h) => h.score === top.score && ok(h.entryId));
     if (found) r.hits++;
     else if (r.examples.length < 5) r.examples.push({ query: c.query, expected: c.expected, got: top ? `${top.list}: ${top.matchedName}` : undefined, score: top?.score });
   }

@@ -5,7 +5,7 @@ export { simplify, traditionalize } from './chinese.js';
 export { NameIndex } from './name-index.js';
 export { alignTokens, scoreTokens } from './score.js';
 export { seededRandom } from '../domain/index.js';
-export { buildEvalSet, runEvaluation, type EvalCase, type EvalKind, type EvalReport, type KindResult } from './evaluation.js';
+export { buildEvalSet, curatedCases, holdOutCurated, runEvaluation, type EvalCase, type EvalKind, type EvalReport, type HeldOut, type KindResult } from './evaluation.js';
 export {
   createScreener,
   DEFAULT_ALERT_THRESHOLD,

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadBundledLists, loadLexiconSync } from '../../src/bundle/lists.js';
 import { DATA_DIR } from '../../src/bundle/paths.js';
-import { buildEvalSet, createScreener, runEvaluation, type EvalKind } from '../../src/screening/index.js';
+import { buildEvalSet, createScreener, holdOutCurated, runEvaluation, simplify, type EvalKind, type EvalReport } from '../../src/screening/index.js';
 
 /**
  * Recall@1 per kind of query and the false-positive rate on negatives, over
@@ -23,6 +23,38 @@ const FLOORS: Partial<Record<EvalKind, number>> = {
   traditional: 0.9,
 };
 
+/**
+ * Curated Chinese names (data/lists/cn/cn_names_curated.csv), issue 10. The floors are what
+ * today's matcher reaches (measured 2026-12-04: simplified 1.000, traditional 1.000, mixed 0.106,
+ * brand 0.455, held-out 0.259, Chinese negatives 9/50 alerting), so a regression fails; the issue's
+ * targets are beside them, to be raised to once the matcher reaches them (simplified/traditional/
+ * mixed 0.97, brand 0.90, held-out 0.80, false alerts on the Chinese negatives 1%).
+ */
+export const CURATED_FLOORS: Partial<Record<EvalKind, number>> = {
+  'curated-simplified': 0.97,
+  'curated-traditional': 0.97,
+  'curated-mixed': 0.1,
+  'curated-brand': 0.45,
+};
+const CURATED_TARGETS: Partial<Record<EvalKind, number>> = {
+  'curated-simplified': 0.97,
+  'curated-traditional': 0.97,
+  'curated-mixed': 0.97,
+  'curated-brand': 0.9,
+  'curated-heldout': 0.8,
+};
+const HELDOUT_FLOOR = 0.25;
+/** Share of data/eval/cn_hard_negatives.csv allowed to alert; target 0.01. */
+const CHINESE_NEGATIVES_MAX_FALSE_ALERTS = 0.18;
+
+function table(report: EvalReport): string {
+  return [
+    'kind                  cases  recall@1 (negatives: flagged)',
+    ...report.kinds.map((k) => `${k.kind.padEnd(20)} ${String(k.cases).padStart(6)}  ${k.rate.toFixed(4)}${CURATED_TARGETS[k.kind] ? `   (target ${CURATED_TARGETS[k.kind]})` : ''}`),
+    `false positives: ${report.falsePositives}/${report.negatives} = ${report.falsePositiveRate.toFixed(4)}`,
+  ].join('\n');
+}
+
 function csvColumn(path: string, column: string): string[] {
   const rows = parse(readFileSync(path, 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[];
   return rows.map((r) => r[column]!).filter(Boolean);
@@ -32,20 +64,22 @@ describe('screening evaluation', async () => {
   const { entries, versions } = await loadBundledLists();
   const screener = createScreener({ entries, versions, lexicon: loadLexiconSync() });
   const persons = join(DATA_DIR, 'eval', 'yente_synthetic_person_negatives_global_1k.csv');
+  const chineseNegatives = csvColumn(join(DATA_DIR, 'eval', 'cn_hard_negatives.csv'), 'name');
   const cases = buildEvalSet(entries, {
+    chineseNegatives,
     realNegatives: csvColumn(join(DATA_DIR, 'eval', 'real_companies_unlisted.csv'), 'name'),
     personNegatives: csvColumn(persons, 'full_name'),
     isKnown: (k) => screener.index.has(k),
   });
   const report = runEvaluation(screener, cases);
   const byKind = new Map(report.kinds.map((k) => [k.kind, k]));
-  console.log(
-    [
-      'kind                  cases  recall@1 (negatives: flagged)',
-      ...report.kinds.map((k) => `${k.kind.padEnd(20)} ${String(k.cases).padStart(6)}  ${k.rate.toFixed(4)}`),
-      `false positives: ${report.falsePositives}/${report.negatives} = ${report.falsePositiveRate.toFixed(4)}`,
-    ].join('\n'),
-  );
+  console.log(table(report));
+  // Held out: a seeded 20% of the curated names leave the index; their Chinese names are then queried.
+  const held = holdOutCurated(entries, { fraction: 0.2 });
+  const heldScreener = createScreener({ entries: held.entries, versions, lexicon: loadLexiconSync() });
+  const heldReport = runEvaluation(heldScreener, held.cases);
+  console.log(table(heldReport));
+  const heldOut = heldReport.kinds[0]!;
 
   for (const [kind, floor] of Object.entries(FLOORS)) {
     it(`finds the listed entry at rank 1 for ${kind} queries (floor ${floor})`, () => {
@@ -54,6 +88,29 @@ describe('screening evaluation', async () => {
       expect(k!.rate, JSON.stringify(k!.examples)).toBeGreaterThanOrEqual(floor);
     });
   }
+  for (const [kind, floor] of Object.entries(CURATED_FLOORS)) {
+    it(`finds curated Chinese names at rank 1 for ${kind} queries (floor ${floor}, target ${CURATED_TARGETS[kind as EvalKind]})`, () => {
+      const k = byKind.get(kind as EvalKind);
+      expect(k?.cases ?? 0).toBeGreaterThan(kind === 'curated-brand' ? 100 : 300);
+      expect(k!.rate, JSON.stringify(k!.examples)).toBeGreaterThanOrEqual(floor);
+    });
+  }
+  it(`finds held-out curated names through glossary and pinyin alone (floor ${HELDOUT_FLOOR}, target 0.8)`, () => {
+    expect(held.cases.length).toBeGreaterThan(60);
+    // The held-out names really are gone from the index the cases run against.
+    const indexed = new Set(held.entries.flatMap((e) => (e.localNames ?? []).map((l) => l.name)));
+    for (const c of held.cases) expect(indexed.has(c.query)).toBe(false);
+    expect(heldOut.rate, JSON.stringify(heldOut.examples)).toBeGreaterThanOrEqual(HELDOUT_FLOOR);
+  });
+  it('keeps Chinese hard negatives quiet, and none of them is on a bundled list', () => {
+    const key = (s: string): string => simplify(s).replace(/\s+/g, '').toLowerCase();
+    const listed = new Set(entries.flatMap((e) => [e.name, ...e.altNames, ...(e.localNames ?? []).map((l) => l.name)].map(key)));
+    for (const n of chineseNegatives) expect(listed.has(key(n)), n).toBe(false);
+    const k = byKind.get('negative-zh')!;
+    expect(k.cases).toBe(chineseNegatives.length);
+    expect(k.cases).toBeGreaterThanOrEqual(40);
+    expect(k.rate, JSON.stringify(k.examples)).toBeLessThanOrEqual(CHINESE_NEGATIVES_MAX_FALSE_ALERTS);
+  });
   it('flags at most 3% of negatives (real unlisted companies, synthetic people, look-alikes)', () => {
     expect(report.negatives).toBeGreaterThan(1500);
     expect(report.falsePositiveRate).toBeLessThanOrEqual(0.03);
