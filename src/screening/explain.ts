@@ -1,3 +1,4 @@
+import type { ListEntry } from '../domain/index.js';
 import type { NormalizedName } from './normalize.js';
 import type { AlignmentScore, TokenPair } from './score.js';
 
@@ -55,4 +56,16 @@ export function explainAlignment(q: NormalizedName, n: NormalizedName, a: Alignm
       : `score ${a.score.toFixed(2)}: share of the words' weight that matched on both sides (rarer words weigh more)`,
   );
   return lines;
+}
+
+/**
+ * When the name that matched is not printed by the list but curated (a Chinese registered name
+ * from cn_names_curated.csv), says so, with its source and confidence: a reviewer must be able to
+ * check the name against the publication it came from.
+ */
+export function explainLocalName(entry: ListEntry, matchedName: string): string[] {
+  const local = entry.localNames?.find((l) => l.name === matchedName);
+  if (!local || entry.name === matchedName || entry.altNames.includes(matchedName)) return [];
+  const confidence = local.confidence ? `, confidence ${local.confidence}` : '';
+  return [`matched the curated Chinese name "${local.name}" of this entry (not printed by the list${confidence}); source: ${local.source}`];
 }

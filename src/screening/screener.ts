@@ -3,7 +3,7 @@ import type { Lexicon } from './lexicon.js';
 import { NameIndex } from './name-index.js';
 import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
 import { alignTokens, scoreTokens, type WeightedTokens } from './score.js';
-import { explainAlignment } from './explain.js';
+import { explainAlignment, explainLocalName } from './explain.js';
 import { HAS_HAN } from './chinese.js';
 
 const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
@@ -184,6 +184,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
         get explanation(): string[] {
           explanation ??= [
             ...explainAlignment(norm, rec.norm, alignTokens(q, rec)),
+            ...explainLocalName(entry, rec.text),
             ...context.lines,
             `listed on ${entry.list} as "${entry.name}"${entry.citation ? ` (${entry.citation})` : ''}${statusNote(entry)}`,
           ];
