@@ -47,6 +47,7 @@ const fuseHeap = heap() - before;
 
 // Queries: the labelled evaluation set (positives and negatives).
 const cases = buildEvalSet(entries, {
+  chineseNegatives: csvColumn(join(DATA_DIR, 'eval', 'cn_hard_negatives.csv'), 'name'),
   realNegatives: csvColumn(join(DATA_DIR, 'eval', 'real_companies_unlisted.csv'), 'name'),
   personNegatives: csvColumn(join(DATA_DIR, 'eval', 'yente_synthetic_person_negatives_global_1k.csv'), 'full_name'),
   isKnown: (k) => screener.index.has(k),
