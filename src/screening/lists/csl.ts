@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { ListEntry } from '../../domain/index.js';
 import { countryCode } from './countries.js';
 import { cleanCitation, entityListFootnotes, parseDate, splitMulti } from './fields.js';
-import { assignIds } from './ids.js';
+import { assignContentIds, assignIds } from './ids.js';
 
 /**
  * The US Consolidated Screening List CSV (trade.gov), in both layouts: the
@@ -79,14 +79,28 @@ export function parseCslCsv(text: string, source = 'CSL CSV'): ListEntry[] {
       licenseRequirement: requirement,
       licensePolicy: r.license_policy?.trim() || undefined,
       remarks: r.remarks?.trim() || undefined,
-      sourceId: r._id?.trim() || undefined,
+      sourceId: publisherNumber(r) ?? (r._id?.trim() || undefined),
     };
     if (list === 'us.bis.entity-list') entry.footnotes = entityListFootnotes(requirement);
     entries.push(entry);
   });
-  // trade.gov regenerates `_id` when a row changes; the entity number (SDN) or name + country is what stays.
-  return assignIds(entries, (e) => {
-    const r = e.sourceId && /^\d+$/.test(e.sourceId) ? e.sourceId : undefined;
-    return r ? `#${r}` : `${e.name}|${e.countries[0] ?? ''}`;
-  });
+  return assignCslIds(entries);
+}
+
+/** OFAC's entity number: the `entity_number` column, or `_id` in the 2022 layout where it held the number. */
+function publisherNumber(r: Record<string, string>): string | undefined {
+  return [r.entity_number, r._id].map((v) => v?.trim()).find((v): v is string => !!v && /^\d+$/.test(v));
+}
+
+/**
+ * trade.gov regenerates `_id` when a row changes, so it is no identity. OFAC
+ * rows carry OFAC's own entity number, the same `uid`/`ent_num` the OFAC XML
+ * and legacy CSV carry, so those ids agree across all three; every other row
+ * gets a content id, the same one the list's other formats give it.
+ */
+export function assignCslIds(entries: ListEntry[]): ListEntry[] {
+  const numbered = entries.filter((e) => e.sourceId && /^\d+$/.test(e.sourceId));
+  assignIds(numbered, (e) => `#${e.sourceId}`);
+  assignContentIds(entries.filter((e) => !(e.sourceId && /^\d+$/.test(e.sourceId))));
+  return entries;
 }
