@@ -77,8 +77,11 @@ function tieBreakKey(e: ListEntry): string {
     // Without the country code the CSL appends to each address (", CN").
     wordsKey(e.addresses.map((a) => a.replace(/,\s*[A-Z]{2}\s*$/, ''))),
     wordsKey(e.altNames),
-    // Last, to order namesakes whose only difference is spacing ("89 F.R.87329" and "89 F.R. 87329").
+    // Last, to order namesakes whose only difference is spelling ("89 F.R.87329" and "89 F.R. 87329", "ALPHA" and "Alpha"):
+    // only entries equal in every field are left in file order, and for those the order cannot be seen.
     citation,
+    e.name,
+    e.addresses.join('|'),
   ].join('\u0000');
 }
 
