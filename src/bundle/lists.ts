@@ -12,6 +12,7 @@ import {
   parseListExtract,
   parseOfacLegacy,
   parsePlainListCsv,
+  parseUnConsolidatedXml,
   type Lexicon,
   type RedlineScreener,
 } from '../screening/index.js';
@@ -24,7 +25,7 @@ import { LISTS_DIR } from './paths.js';
  */
 interface ManifestSource {
   file: string;
-  format: 'extract-json' | 'csl-csv' | 'china-csv' | 'plain-csv' | 'ofac-legacy';
+  format: 'extract-json' | 'csl-csv' | 'china-csv' | 'plain-csv' | 'ofac-legacy' | 'un-xml';
   sourceDate?: IsoDate;
   list?: string;
   exclude?: string[];
@@ -70,6 +71,10 @@ async function parseSource(dir: string, src: ManifestSource): Promise<{ entries:
       return { entries: parseChinaListsCsv(text, src.file), sourceDate: src.sourceDate };
     case 'plain-csv':
       return { entries: parsePlainListCsv(text, src.list, src.file), sourceDate: src.sourceDate };
+    case 'un-xml': {
+      const parsed = parseUnConsolidatedXml(text, src.file);
+      return { entries: parsed.entries, sourceDate: src.sourceDate ?? parsed.sourceDate };
+    }
     case 'ofac-legacy': {
       const side = async (f?: string): Promise<string | undefined> => (f ? readFile(join(dir, f), 'latin1') : undefined);
       const entries = parseOfacLegacy({ sdn: text, add: await side(src.add), alt: await side(src.alt), comments: await side(src.comments) }, src.list, src.file);

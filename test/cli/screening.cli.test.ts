@@ -41,7 +41,8 @@ describe('redline screen and match', () => {
     expect(out.query).toBe('HUAWEI TECH CO LTD');
     expect(out.hits).toHaveLength(2);
     expect(out.hits[0]).toMatchObject({ list: 'us.bis.entity-list', score: 1 });
-    expect(out.hits[0]!.explanation).toContain('TECH → technology = Technology');
+    // Several Huawei entries score 1; which comes first among equals follows entry ids, so only the expansion is asserted.
+    expect(out.hits[0]!.explanation.some((x) => /^TECH → technology = Technolog(y|ies)\b/.test(x))).toBe(true);
   }, SLOW);
   it('streams a file as JSON Lines in input order, one line per input line', () => {
     const names = join(dir, 'names.txt');

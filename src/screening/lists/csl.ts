@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { ListEntry } from '../../domain/index.js';
 import { countryCode } from './countries.js';
 import { cleanCitation, entityListFootnotes, parseDate, splitMulti } from './fields.js';
-import { assignIds } from './ids.js';
+import { assignContentIds, assignIds } from './ids.js';
 
 /**
  * The US Consolidated Screening List CSV (trade.gov), in both layouts: the
@@ -49,44 +49,67 @@ export function parseCslCsv(text: string, source = 'CSL CSV'): ListEntry[] {
   if (rows.length > 0 && missing.length) throw new Error(`${source}: not a CSL file; missing column(s) ${missing.join(', ')}`);
   const entries: ListEntry[] = [];
   rows.forEach((r, i) => {
-    const list = cslListId(r.source ?? '');
-    if (!list) throw new Error(`${source}: row ${i + 2}: unknown source ${JSON.stringify(r.source)}`);
-    const name = (r.name ?? '').trim();
-    if (!name) return;
-    const addresses = splitMulti(r.addresses);
-    const countries = new Set<string>();
-    for (const a of addresses) {
-      const c = countryCode(/,\s*([A-Z]{2})\s*$/.exec(a)?.[1] ?? (a.length === 2 ? a : undefined));
-      if (c) countries.add(c);
-    }
-    for (const c of [...splitMulti(r.nationalities), ...splitMulti(r.citizenships)]) {
-      const code = countryCode(c);
-      if (code) countries.add(code);
-    }
-    const requirement = r.license_requirement?.trim() || undefined;
-    const entry: ListEntry = {
-      id: '',
-      list,
-      name,
-      altNames: splitMulti(r.alt_names),
-      type: TYPES[(r.type ?? '').trim().toLowerCase()],
-      countries: [...countries],
-      addresses,
-      citation: cleanCitation(r.federal_register_notice),
-      startDate: parseDate(r.start_date),
-      endDate: parseDate(r.end_date),
-      programs: splitMulti(r.programs),
-      licenseRequirement: requirement,
-      licensePolicy: r.license_policy?.trim() || undefined,
-      remarks: r.remarks?.trim() || undefined,
-      sourceId: r._id?.trim() || undefined,
-    };
-    if (list === 'us.bis.entity-list') entry.footnotes = entityListFootnotes(requirement);
-    entries.push(entry);
+    const entry = cslEntry(r, `row ${i + 2}`, source);
+    if (entry) entries.push(entry);
   });
-  // trade.gov regenerates `_id` when a row changes; the entity number (SDN) or name + country is what stays.
-  return assignIds(entries, (e) => {
-    const r = e.sourceId && /^\d+$/.test(e.sourceId) ? e.sourceId : undefined;
-    return r ? `#${r}` : `${e.name}|${e.countries[0] ?? ''}`;
-  });
+  return assignCslIds(entries);
+}
+
+/**
+ * One CSL record (a CSV row, or a JSON result flattened to the CSV's cells by
+ * csl-json.ts) as an entry; undefined for a row without a name.
+ */
+export function cslEntry(r: Record<string, string | undefined>, where: string, source: string): ListEntry | undefined {
+  const list = cslListId(r.source ?? '');
+  if (!list) throw new Error(`${source}: ${where}: unknown source ${JSON.stringify(r.source)}`);
+  const name = (r.name ?? '').trim();
+  if (!name) return undefined;
+  const addresses = splitMulti(r.addresses);
+  const countries = new Set<string>();
+  for (const a of addresses) {
+    const c = countryCode(/,\s*([A-Z]{2})\s*$/.exec(a)?.[1] ?? (a.length === 2 ? a : undefined));
+    if (c) countries.add(c);
+  }
+  for (const c of [...splitMulti(r.nationalities), ...splitMulti(r.citizenships)]) {
+    const code = countryCode(c);
+    if (code) countries.add(code);
+  }
+  const requirement = r.license_requirement?.trim() || undefined;
+  const entry: ListEntry = {
+    id: '',
+    list,
+    name,
+    altNames: splitMulti(r.alt_names),
+    type: TYPES[(r.type ?? '').trim().toLowerCase()],
+    countries: [...countries],
+    addresses,
+    citation: cleanCitation(r.federal_register_notice),
+    startDate: parseDate(r.start_date),
+    endDate: parseDate(r.end_date),
+    programs: splitMulti(r.programs),
+    licenseRequirement: requirement,
+    licensePolicy: r.license_policy?.trim() || undefined,
+    remarks: r.remarks?.trim() || undefined,
+    sourceId: publisherNumber(r) ?? (r._id?.trim() || undefined),
+  };
+  if (list === 'us.bis.entity-list') entry.footnotes = entityListFootnotes(requirement);
+  return entry;
+}
+
+/** OFAC's entity number: the `entity_number` column, or `_id` in the 2022 layout where it held the number. */
+function publisherNumber(r: Record<string, string | undefined>): string | undefined {
+  return [r.entity_number, r._id].map((v) => v?.trim()).find((v): v is string => !!v && /^\d+$/.test(v));
+}
+
+/**
+ * trade.gov regenerates `_id` when a row changes, so it is no identity. OFAC
+ * rows carry OFAC's own entity number, the same `uid`/`ent_num` the OFAC XML
+ * and legacy CSV carry, so those ids agree across all three; every other row
+ * gets a content id, the same one the list's other formats give it.
+ */
+export function assignCslIds(entries: ListEntry[]): ListEntry[] {
+  const numbered = entries.filter((e) => e.sourceId && /^\d+$/.test(e.sourceId));
+  assignIds(numbered, (e) => `#${e.sourceId}`);
+  assignContentIds(entries.filter((e) => !(e.sourceId && /^\d+$/.test(e.sourceId))));
+  return entries;
 }

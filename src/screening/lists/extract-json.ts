@@ -1,13 +1,13 @@
 import type { IsoDate, ListEntry } from '../../domain/index.js';
 import { countryCode } from './countries.js';
 import { citationDates, cleanCitation, entityListFootnotes, parseDate, splitMulti } from './fields.js';
-import { assignIds } from './ids.js';
+import { assignContentIds } from './ids.js';
 
 /**
  * JSON list extracts: `{ list_id, extracted, entities: [{ name, aliases,
  * country, address, status, effective_date, federal_register, notes }] }`, one
  * file per list (Entity List, MEU, DPL, NS-CMIC, 1260H, UFLPA, FCC, ISN). The
- * extracts carry no ids, so ids come from list + name + country.
+ * extracts carry no ids, so ids come from content (see `assignContentIds`).
  */
 export const EXTRACT_LIST_IDS: Record<string, string> = {
   'bis-entity-list': 'us.bis.entity-list',
@@ -56,7 +56,7 @@ export function parseListExtract(text: string, source = 'list extract'): ParsedL
     if (!name) throw new Error(`${source}: entities[${i}].name is missing`);
     entries.push(entryFrom(list, name, raw));
   });
-  assignIds(entries, (e) => `${e.name}|${e.countries[0] ?? ''}`);
+  assignContentIds(entries);
   return { list, sourceDate: parseDate(str(doc.extracted)), entries };
 }
 

@@ -5,3 +5,12 @@ export { parseChinaListsCsv, parsePlainListCsv, windowFromNote, CHINA_LIST_IDS }
 export { entityListFootnotes, parseDate, citationDates, cleanCitation, splitMulti } from './fields.js';
 export { countryCode } from './countries.js';
 export { fnv64, assignIds } from './ids.js';
+export { assignContentIds, identityName } from './ids.js';
+export { assignCslIds, cslEntry } from './csl.js';
+export { parseCslJson } from './csl-json.js';
+export { parseOfacXml } from './ofac-xml.js';
+export { parseUnConsolidatedXml, UN_LIST_ID } from './un-xml.js';
+export { parseEuFsfXml, EU_FSF_LIST_ID } from './eu-fsf-xml.js';
+export { parseUkSanctionsCsv, ukDate, UK_LIST_ID } from './uk-sanctions-csv.js';
+export { parseMetiEndUserXlsx, metiRevisionDate, METI_LIST_ID } from './meti-xlsx.js';
+export { SOURCE_DATE_KINDS, chooseSourceDate, newestEntryDate, type SourceDateKind, type ParsedListSource } from './source.js';
