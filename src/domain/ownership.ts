@@ -117,7 +117,10 @@ export interface OwnerListing {
   list: string;
   /** Words for people: "Entity List", "SDN". */
   label: string;
+  /** The list entry's name. */
   name: string;
+  /** The owner's name as the user gave it (on `terms`: which owner's terms apply). */
+  owner?: string | undefined;
   citation?: string | undefined;
   licensePolicy?: string | undefined;
   footnotes?: number[] | undefined;

@@ -152,9 +152,9 @@ function strictest(chains: OwnershipChain[], rule: OwnershipRuleDef): OwnerListi
     const policy = POLICY_RANK.find(([re]) => re.test(l.licensePolicy ?? ''))?.[1] ?? 0;
     return policy * 10 + (rule.lists.length - rule.lists.indexOf(l.list));
   };
-  let best: OwnerListing | undefined;
-  for (const c of chains) if (!best || rank(c.listing) > rank(best)) best = c.listing;
-  return best;
+  let best: OwnershipChain | undefined;
+  for (const c of chains) if (!best || rank(c.listing) > rank(best.listing)) best = c;
+  return best ? { ...best.listing, owner: best.names[best.names.length - 1] } : undefined;
 }
 
 export function describeChain(c: OwnershipChain): string {

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { InputError, type Determination, type InputProblem } from '../../domain/index.js';
+import { existsSync } from 'node:fs';
+import { InputError, type Determination, type InputProblem, type OwnershipRegister } from '../../domain/index.js';
+import { DEFAULT_DB_PATH, loadOwnershipRegister } from '../../store/index.js';
+import { runWithStore } from './store-cli.js';
 import { readJsonInput, printJson } from '../io.js';
 import { parseAsOf, parseMaxListAge, type EvaluateFlags } from '../options.js';
 import { openRedline } from '../runtime.js';
@@ -8,6 +11,20 @@ import { formatDetermination } from '../format/determination.js';
 function itemNames(input: unknown): string[] {
   const items = (input as { items?: { model?: string; name?: string; kind?: string }[] })?.items ?? [];
   return items.map((i) => i?.model ?? i?.name ?? i?.kind ?? '');
+}
+
+/**
+ * The stored ownership register, for parties sent without owners: from --db, else from the
+ * default store when one exists (check never creates a store just to find it empty).
+ */
+async function registerForCheck(db: string | undefined): Promise<OwnershipRegister | undefined> {
+  if (db === undefined && !process.env.REDLINE_DB?.trim() && !existsSync(DEFAULT_DB_PATH)) return undefined;
+  let register: OwnershipRegister | undefined;
+  await runWithStore(db, async (store) => {
+    const r = await loadOwnershipRegister(store);
+    register = r.edges ? r : undefined;
+  });
+  return register;
 }
 
 export function registerCheckCommand(program: Command): void {
@@ -20,11 +37,15 @@ export function registerCheckCommand(program: Command): void {
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
-    .action(async (file: string, flags: EvaluateFlags) => {
+    .option('--db <path or url>', 'read the ownership register from this store (default: data/runtime/redline.sqlite when it exists)')
+    .action(async (file: string, flags: EvaluateFlags & { db?: string }) => {
       const asOf = parseAsOf(flags.asOf);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
-      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays });
+      const [redline, owners] = await Promise.all([
+        openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays }),
+        registerForCheck(flags.db),
+      ]);
       const many = Array.isArray(input);
       const inputs = many ? (input as unknown[]) : [input];
       if (many && inputs.length === 0) throw new InputError([{ path: file, message: 'the array holds no transaction' }]);
@@ -33,7 +54,7 @@ export function registerCheckCommand(program: Command): void {
       const results: Determination[] = [];
       inputs.forEach((tx, i) => {
         try {
-          results.push(redline.check(tx, { asOf, path: many ? `[${i}]` : '' }));
+          results.push(redline.check(tx, { asOf, path: many ? `[${i}]` : '', owners }));
         } catch (e) {
           if (e instanceof InputError) problems.push(...e.problems);
           else throw e;
