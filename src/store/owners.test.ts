@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError, ownershipKey } from '../domain/index.js';
+import { openTestStore, type TestStore } from './testing.js';
+import { importRegisterCsv, loadOwnershipRegister, ownershipRegisterCache, parseRegisterCsv, type StoreEngine } from './index.js';
+
+const FIRST = 'entity,owner,share,as_of,source\nSub Ltd,Holding Ltd,50,2025-01-01,registry\nHolding Ltd,"Listed Co., Ltd.",50,2025-01-01,registry\n';
+const LATER = 'Entity,Owner,Share,As-of,Source\nHolding Ltd,"Listed Co., Ltd.",10,2025-10-15,filing\nHolding Ltd,Fund LP,90,2025-10-15,filing\n';
+
+for (const engine of ['sqlite', 'postgres'] as StoreEngine[]) {
+  describe(`ownership register on ${engine}`, () => {
+    let t: TestStore;
+    beforeAll(async () => {
+      t = await openTestStore(engine);
+    });
+    afterAll(async () => {
+      await t?.cleanup();
+    });
+
+    it('stores each import as a version and keeps the history; the date picks the statement', async () => {
+      const a = await importRegisterCsv(t.store, FIRST, { source: 'first.csv' });
+      const b = await importRegisterCsv(t.store, LATER, { source: 'later.csv' });
+      expect([a.id < b.id, a.rows, b.rows]).toEqual([true, 2, 2]);
+      const reg = await loadOwnershipRegister(t.store);
+      expect(reg.version).toBe(b.id);
+      expect(reg.ownersOf('HOLDING LTD', '2025-10-14').map((e) => [e.owner, e.share])).toEqual([['Listed Co., Ltd.', 50]]);
+      expect(reg.ownersOf('Holding Ltd', '2025-10-15').map((e) => [e.owner, e.share])).toEqual([['Listed Co., Ltd.', 10], ['Fund LP', 90]]);
+      const show = await t.store.ownerEdgesFor(ownershipKey('Holding Ltd.'));
+      expect([show.asEntity.length, show.asOwner.length]).toEqual([3, 1]);
+      const audit = await t.store.listAudit({ kind: 'owners_import' });
+      expect(audit.length).toBe(2);
+    });
+
+    it('a file with a bad row is refused whole, naming the line, and what was imported stays', async () => {
+      const before = await t.store.latestOwnersImport();
+      const bad = 'entity,owner,share,as_of,source\nX,Y,40,2025-01-01,a\nX,Z,70,2025-01-01,a\n';
+      await expect(importRegisterCsv(t.store, bad)).rejects.toThrow(/line 3: the owners of "X" as of 2025-01-01 \(lines 2, 3\) hold 110 %/);
+      expect(await t.store.latestOwnersImport()).toBe(before);
+      expect((await loadOwnershipRegister(t.store)).ownersOf('Holding Ltd', '2026-01-01').length).toBe(2);
+    });
+
+    it('the server cache reloads only when another import landed', async () => {
+      const cached = ownershipRegisterCache(t.store);
+      const one = await cached();
+      expect(await cached()).toBe(one);
+      await importRegisterCsv(t.store, 'entity,owner,share,as_of\nNew Co,Old Co,100,2026-01-01\n');
+      const two = await cached();
+      expect(two).not.toBe(one);
+      expect(two!.ownersOf('New Co', '2026-02-01').length).toBe(1);
+    });
+  });
+}
+
+describe('parseRegisterCsv', () => {
+  it('names an unknown or missing column and a short row', () => {
+    expect(() => parseRegisterCsv('entity,owner,share,date\nA,B,1,2025-01-01\n')).toThrow(/unknown column "date".*the column "as_of" is missing/);
+    try {
+      parseRegisterCsv('entity,owner,share,as_of\nA,B,1\n');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).problems[0]!.path).toBe('line 2');
+    }
+  });
+});
