@@ -158,6 +158,8 @@ export interface DeterminationOptionsRecord {
   maxListAgeDays?: number | undefined;
   /** The ids of cleared reviews that suppressed hits when it was made. */
   reviewIds?: string[] | undefined;
+  /** The ownership register version (latest import id) it read, when it read one. */
+  ownersVersion?: number | undefined;
 }
 
 export interface DeterminationRecordInput {
