@@ -66,9 +66,9 @@ export function round(n: number): number {
  * data, keyed the way they write it.
  */
 export function ownershipKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII (most register rows) needs no Unicode folding, which is the costly part.
+  const folded = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return folded
     .toLowerCase()
     .replace(/[.,'’"()&/\\\-_:;]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -70,6 +70,8 @@ export function validateRegisterRows(rows: RegisterRow[]): { edges: OwnershipEdg
   const problems: InputProblem[] = [];
   const edges: OwnershipEdge[] = [];
   const sums = new Map<string, { sum: number; lines: number[]; entity: string; asOf: string }>();
+  // Registers repeat entity names on many rows; fold each name once.
+  const keys = new Map<string, string>();
   for (const r of rows) {
     const at = `line ${r.line}`;
     const entity = r.entity?.trim() ?? '';
@@ -89,7 +91,9 @@ export function validateRegisterRows(rows: RegisterRow[]): { edges: OwnershipEdg
       }
     }
     if (!ok) continue;
-    const key = `${ownershipKey(entity)}|${asOf}`;
+    let folded = keys.get(entity);
+    if (folded === undefined) keys.set(entity, (folded = ownershipKey(entity)));
+    const key = `${folded}|${asOf}`;
     const s = sums.get(key) ?? { sum: 0, lines: [], entity, asOf };
     s.sum += share ?? 0;
     s.lines.push(r.line);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { ownershipKey, type OwnershipEdge } from '../domain/index.js';
 import { registerFromEdges, type RegisterIndex } from '../ownership/index.js';
 import { appendAuditIn } from './audit.js';
@@ -5,11 +6,31 @@ import { nowIso, num, writeTx, type StoreContext } from './context.js';
 import type { OwnerEdgesTable, OwnerImportsTable } from './schema.js';
 import type { NewOwnersImport, OwnersImport, Store } from './types.js';
 
-// 9 columns per row: 1000 rows stay far below SQLite's and PostgreSQL's parameter limits.
-const CHUNK = 1000;
+// Rows go in as one JSON parameter per chunk, unpacked by the database (json_each /
+// json_array_elements): one short statement instead of 9 bound parameters per row, which is
+// what keeps a 100,000-edge import within seconds on both engines.
+const CHUNK = 10_000;
+
+function insertChunk(engine: StoreContext['engine'], json: string) {
+  if (engine === 'sqlite') {
+    return sql`insert into owner_edges (import_id, line, entity, entity_key, owner, owner_key, share, as_of, source)
+      select json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
+             json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), json_extract(value, '$[8]')
+      from json_each(${json})`;
+  }
+  return sql`insert into owner_edges (import_id, line, entity, entity_key, owner, owner_key, share, as_of, source)
+    select (e->>0)::integer, (e->>1)::integer, e->>2, e->>3, e->>4, e->>5, (e->>6)::real, e->>7, e->>8
+    from json_array_elements(${json}::json) as e`;
+}
 
 /** Stores a validated import as one new version in one transaction, with its audit record. */
 export async function importOwners(ctx: StoreContext, input: NewOwnersImport): Promise<OwnersImport> {
+  const keys = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = ownershipKey(name)));
+    return k;
+  };
   return writeTx(ctx, async (trx) => {
     const row = await trx
       .insertInto('owner_imports')
@@ -18,18 +39,10 @@ export async function importOwners(ctx: StoreContext, input: NewOwnersImport): P
       .executeTakeFirstOrThrow();
     const stored = toImport(row);
     for (let i = 0; i < input.edges.length; i += CHUNK) {
-      const values = input.edges.slice(i, i + CHUNK).map((e, j) => ({
-        import_id: stored.id,
-        line: e.line ?? i + j + 1,
-        entity: e.entity,
-        entity_key: ownershipKey(e.entity),
-        owner: e.owner,
-        owner_key: ownershipKey(e.owner),
-        share: e.share ?? null,
-        as_of: e.asOf,
-        source: e.source ?? null,
-      }));
-      await trx.insertInto('owner_edges').values(values).execute();
+      const values = input.edges
+        .slice(i, i + CHUNK)
+        .map((e, j) => [stored.id, e.line ?? i + j + 1, e.entity, keyOf(e.entity), e.owner, keyOf(e.owner), e.share ?? null, e.asOf, e.source ?? null]);
+      await insertChunk(ctx.engine, JSON.stringify(values)).execute(trx);
     }
     await appendAuditIn(trx, ctx, {
       kind: 'owners_import',
