@@ -4,7 +4,7 @@ import type { Effect, Outcome, ReviewPolicy } from './outcome.js';
 import type { Classification } from './classification.js';
 import type { ScreeningResult } from './screening.js';
 import type { Confidence } from './measure.js';
-import type { PartyOwnership } from './ownership.js';
+import type { OwnershipRuleId, PartyOwnership } from './ownership.js';
 
 export interface ExceptionResult {
   code: string;
@@ -32,6 +32,8 @@ export interface Finding {
   exceptions?: ExceptionResult[];
   /** Facts the measure needed and did not have (the finding is then a `review`). */
   missing?: string[];
+  /** The 50 percent rule this finding comes from: the party is reached through its owners. */
+  viaOwnership?: OwnershipRuleId;
 }
 
 export interface JurisdictionResult {

@@ -415,6 +415,7 @@ function toFinding(d: Draft): Finding {
   if (d.reviewPolicy) f.reviewPolicy = d.reviewPolicy;
   if (d.exceptions.size) f.exceptions = [...d.exceptions.values()];
   if (d.missing.size) f.missing = [...d.missing];
+  if (m.ownershipRule) f.viaOwnership = m.ownershipRule;
   return f;
 }
 

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { InputError, type Determination, type InputProblem, type OwnershipRegister } from '../../domain/index.js';
-import { DEFAULT_DB_PATH, loadOwnershipRegister } from '../../store/index.js';
-import { runWithStore } from './store-cli.js';
+import { InputError, type Determination, type InputProblem } from '../../domain/index.js';
+import { registerForCheck } from './owners.js';
 import { readJsonInput, printJson } from '../io.js';
 import { parseAsOf, parseMaxListAge, type EvaluateFlags } from '../options.js';
 import { openRedline } from '../runtime.js';
@@ -11,20 +9,6 @@ import { formatDetermination } from '../format/determination.js';
 function itemNames(input: unknown): string[] {
   const items = (input as { items?: { model?: string; name?: string; kind?: string }[] })?.items ?? [];
   return items.map((i) => i?.model ?? i?.name ?? i?.kind ?? '');
-}
-
-/**
- * The stored ownership register, for parties sent without owners: from --db, else from the
- * default store when one exists (check never creates a store just to find it empty).
- */
-async function registerForCheck(db: string | undefined): Promise<OwnershipRegister | undefined> {
-  if (db === undefined && !process.env.REDLINE_DB?.trim() && !existsSync(DEFAULT_DB_PATH)) return undefined;
-  let register: OwnershipRegister | undefined;
-  await runWithStore(db, async (store) => {
-    const r = await loadOwnershipRegister(store);
-    register = r.edges ? r : undefined;
-  });
-  return register;
 }
 
 export function registerCheckCommand(program: Command): void {

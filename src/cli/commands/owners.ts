@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { InputError, ownershipKey, type OwnershipEdge } from '../../domain/index.js';
+import { InputError, ownershipKey, type OwnershipEdge, type OwnershipRegister } from '../../domain/index.js';
 import { registerFromEdges } from '../../ownership/index.js';
-import { importRegisterCsv, type Store } from '../../store/index.js';
+import { existsSync } from 'node:fs';
+import { DEFAULT_DB_PATH, importRegisterCsv, loadOwnershipRegister, type Store } from '../../store/index.js';
 import { printJson, readTextInput } from '../io.js';
 import { parseAsOf } from '../options.js';
 import { bold, dim, heading } from '../format/style.js';
@@ -12,6 +13,20 @@ interface OwnersFlags {
   db?: string;
   json?: boolean;
   asOf?: string;
+}
+
+/**
+ * The stored ownership register, for parties sent without owners: from --db, else from the
+ * default store when one exists (check never creates a store just to find it empty).
+ */
+export async function registerForCheck(db: string | undefined): Promise<OwnershipRegister | undefined> {
+  if (db === undefined && !process.env.REDLINE_DB?.trim() && !existsSync(DEFAULT_DB_PATH)) return undefined;
+  let register: OwnershipRegister | undefined;
+  await runWithStore(db, async (store) => {
+    const r = await loadOwnershipRegister(store);
+    register = r.edges ? r : undefined;
+  });
+  return register;
 }
 
 const shareText = (e: OwnershipEdge): string => (e.share === undefined ? 'share not known' : `${e.share} %`);
