@@ -165,14 +165,13 @@ export function describeChain(c: OwnershipChain): string {
 }
 
 /** The aggregate listed share of the graph's root under one rule, with the paths that make it. */
-export function computeRule(graph: OwnerGraph, rule: OwnershipRuleDef, listingsOf: ListingsOf): OwnershipRuleResult {
+export function computeRule(graph: OwnerGraph, rule: OwnershipRuleDef, listingsOf: ListingsOf, cycles: string[][] = findCycles(graph)): OwnershipRuleResult {
   const s = settle(graph, rule, listingsOf);
   const root = graph.nodes.get(graph.root)!;
   const lowSum = heldBy(root, s.lower, false);
   const highSum = heldBy(root, s.upper, true);
   const restricted = reaches(lowSum) ? true : reaches(highSum) || graph.truncated.length ? undefined : false;
   const chains = chainsOf(graph, s);
-  const cycles = findCycles(graph);
   const pct = round(lowSum);
   const because: string[] = [];
   if (chains.length) because.push(`${chains.map(describeChain).join('; ')}; aggregate ${pct}% ${reaches(lowSum) ? '≥' : '<'} 50%`);

@@ -5,7 +5,7 @@
  * per rule the aggregate listed share, the paths that make it, cycles and missing facts.
  */
 import type { IsoDate, Owner, OwnershipRegister, OwnershipRuleResult } from '../domain/index.js';
-import { computeRule, type ListingsOf } from './compute.js';
+import { computeRule, findCycles, type ListingsOf } from './compute.js';
 import { graphFromRegister, graphFromTree, type OwnerGraph } from './graph.js';
 import { OWNERSHIP_RULE_DEFS } from './rules.js';
 
@@ -16,7 +16,9 @@ export { registerFromEdges, validateRegisterRows, REGISTER_COLUMNS, type Registe
 
 /** Every rule's result for one graph. */
 export function computeOwnership(graph: OwnerGraph, listingsOf: ListingsOf): OwnershipRuleResult[] {
-  return OWNERSHIP_RULE_DEFS.map((rule) => computeRule(graph, rule, listingsOf));
+  // The cycles belong to the graph, not to a rule: find them once.
+  const cycles = findCycles(graph);
+  return OWNERSHIP_RULE_DEFS.map((rule) => computeRule(graph, rule, listingsOf, cycles));
 }
 
 /** The owner graph of a party: its own tree when given, else the register's statements on the date. */
