@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, ownershipKey } from '../domain/index.js';
 import { openTestStore, type TestStore } from './testing.js';
-import { importRegisterCsv, loadOwnershipRegister, ownershipRegisterCache, parseRegisterCsv, type StoreEngine } from './index.js';
+import { checkAndRecord, ensureBundledLists, importRegisterCsv, loadOwnershipRegister, ownershipRegisterCache, parseRegisterCsv, replayDetermination, screenerFromStore, type StoreEngine } from './index.js';
+import { loadRuleset } from '../bundle/rules.js';
+import { loadCatalogue } from '../bundle/catalogue.js';
 
 const FIRST = 'entity,owner,share,as_of,source\nSub Ltd,Holding Ltd,50,2025-01-01,registry\nHolding Ltd,"Listed Co., Ltd.",50,2025-01-01,registry\n';
 const LATER = 'Entity,Owner,Share,As-of,Source\nHolding Ltd,"Listed Co., Ltd.",10,2025-10-15,filing\nHolding Ltd,Fund LP,90,2025-10-15,filing\n';
@@ -37,6 +39,21 @@ for (const engine of ['sqlite', 'postgres'] as StoreEngine[]) {
       expect(await t.store.latestOwnersImport()).toBe(before);
       expect((await loadOwnershipRegister(t.store)).ownersOf('Holding Ltd', '2026-01-01').length).toBe(2);
     });
+
+    it('a determination that read the register replays with the register as it stood, after later imports', async () => {
+      await ensureBundledLists(t.store);
+      await importRegisterCsv(t.store, 'entity,owner,share,as_of\nReplay Sub Ltd,Replay Holding Ltd,60,2025-01-01\nReplay Holding Ltd,"Huawei Technologies Co., Ltd.",50,2025-01-01\n');
+      const engines = { ruleset: await loadRuleset(), catalogue: loadCatalogue(), screener: await screenerFromStore(t.store), owners: await loadOwnershipRegister(t.store) };
+      const tx = { date: '2025-10-01', from: 'US', to: 'MY', items: [{ kind: 'material', substance: 'process chemical', eccn: 'EAR99' }], parties: [{ role: 'end_user', name: 'Replay Sub Ltd', country: 'MY' }] };
+      const { determination, record } = await checkAndRecord(t.store, engines, tx, { today: '2025-10-01' });
+      expect(determination.ownership?.[0]?.rules[0]?.restricted).toBe(true);
+      // The holding is sold down later (same as-of date: a correction); replay still reads version it used.
+      await importRegisterCsv(t.store, 'entity,owner,share,as_of\nReplay Holding Ltd,"Huawei Technologies Co., Ltd.",10,2025-01-01\n');
+      expect((await loadOwnershipRegister(t.store)).ownersOf('Replay Holding Ltd', '2025-10-01')[0]!.share).toBe(10);
+      const replay = await replayDetermination(t.store, record.id);
+      expect(replay.differences).toEqual([]);
+      expect(replay.reproduced).toBe(true);
+    }, 120_000);
 
     it('the server cache reloads only when another import landed', async () => {
       const cached = ownershipRegisterCache(t.store);
