@@ -78,19 +78,16 @@ export function validateRegisterRows(rows: RegisterRow[]): { edges: OwnershipEdg
     const owner = r.owner?.trim() ?? '';
     const asOf = r.as_of?.trim() ?? '';
     const shareText = (r.share ?? '').trim().replace(/\s*%$/, '');
-    let ok = true;
-    if (!entity) (ok = false), problems.push({ path: `${at}, entity`, message: 'is empty; name the entity that is owned' });
-    if (!owner) (ok = false), problems.push({ path: `${at}, owner`, message: 'is empty; name the owner (write "unknown" when it is not known)' });
-    if (!isIsoDate(asOf)) (ok = false), problems.push({ path: `${at}, as_of`, message: `"${r.as_of ?? ''}" is not a date written YYYY-MM-DD` });
+    const before = problems.length;
+    if (!entity) problems.push({ path: `${at}, entity`, message: 'is empty; name the entity that is owned' });
+    if (!owner) problems.push({ path: `${at}, owner`, message: 'is empty; name the owner (write "unknown" when it is not known)' });
+    if (!isIsoDate(asOf)) problems.push({ path: `${at}, as_of`, message: `"${r.as_of ?? ''}" is not a date written YYYY-MM-DD` });
     let share: number | undefined;
     if (shareText !== '') {
       share = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(shareText) ? Number(shareText) : Number.NaN;
-      if (!Number.isFinite(share) || share < 0 || share > 100) {
-        ok = false;
-        problems.push({ path: `${at}, share`, message: `"${r.share}" is not a share between 0 and 100 (percent)` });
-      }
+      if (!Number.isFinite(share) || share < 0 || share > 100) problems.push({ path: `${at}, share`, message: `"${r.share}" is not a share between 0 and 100 (percent)` });
     }
-    if (!ok) continue;
+    if (problems.length > before) continue;
     let folded = keys.get(entity);
     if (folded === undefined) keys.set(entity, (folded = ownershipKey(entity)));
     const key = `${folded}|${asOf}`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { InputError, ownershipKey } from '../domain/index.js';
 import { openTestStore, type TestStore } from './testing.js';
 import { checkAndRecord, ensureBundledLists, importRegisterCsv, loadOwnershipRegister, ownershipRegisterCache, parseRegisterCsv, replayDetermination, screenerFromStore, type StoreEngine } from './index.js';
@@ -76,5 +77,18 @@ describe('parseRegisterCsv', () => {
     } catch (e) {
       expect((e as InputError).problems[0]!.path).toBe('line 2');
     }
+  });
+
+  it('reads back any names it is given, quoted or not, with the right line numbers (property)', () => {
+    const field = fc.string({ maxLength: 12 }).filter((x) => !/[\r\n]/.test(x) && x.trim() === x && x.length > 0);
+    const quote = (x: string) => (/[",]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+    fc.assert(
+      fc.property(fc.array(fc.record({ entity: field, owner: field, share: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 8 }), (rows) => {
+        const text = ['entity,owner,share,as_of', ...rows.map((r) => `${quote(r.entity)},${quote(r.owner)},${r.share},2025-01-01`)].join('\n');
+        const parsed = parseRegisterCsv(text);
+        expect(parsed.map((r) => [r.line, r.entity, r.owner, r.share])).toEqual(rows.map((r, i) => [i + 2, r.entity, r.owner, String(r.share)]));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
