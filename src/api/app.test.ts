@@ -91,9 +91,11 @@ describe('the auth matrix', () => {
       'GET /v1/rules/us.ear.ac.license.d-groups': {},
       'GET /v1/audit': {},
       'POST /v1/audit/verify': {},
+      'POST /v1/owners/import': { payload: 'entity,owner,share,as_of,source\nAuth Matrix Sub,Auth Matrix Parent,60,2025-01-01,test\n', headers: { 'content-type': 'text/csv' } },
+      'GET /v1/owners/Auth%20Matrix%20Sub': {},
       'POST /v1/reviews': { payload: { counterparty: { name: 'Huawei Technologies Co., Ltd.', country: 'CN' }, list: hit.list, entryId: hit.entryId, decision: 'confirmed', reason: 'it is the listed entity' } },
     };
-    const need: Record<string, 'viewer' | 'analyst' | 'admin'> = { 'POST /v1/batches': 'analyst', 'POST /v1/exposure': 'analyst', 'POST /v1/reviews': 'analyst', 'POST /v1/audit/verify': 'admin' };
+    const need: Record<string, 'viewer' | 'analyst' | 'admin'> = { 'POST /v1/owners/import': 'analyst', 'POST /v1/batches': 'analyst', 'POST /v1/exposure': 'analyst', 'POST /v1/reviews': 'analyst', 'POST /v1/audit/verify': 'admin' };
     const ranks = ['viewer', 'analyst', 'admin'] as const;
     const doc = (await call('GET', '/v1/openapi.json')).body as { paths: Record<string, Record<string, { 'x-redline-role'?: string }>> };
     const keyed = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op['x-redline-role'])).filter(Boolean);

@@ -87,6 +87,34 @@ export const determinationJson = {
     classifications: { type: 'array', items: { type: 'object' } },
     screening: { type: 'array', items: { type: 'object', properties: { party: num, query: str, hits: { type: 'array', items: screeningHitJson } } } },
     redFlags: { type: 'array', items: { type: 'object' } },
+    ownership: {
+      type: 'array',
+      description: 'the 50 percent rules per party with known owners (docs/ownership.md)',
+      items: {
+        type: 'object',
+        properties: {
+          party: num,
+          name: str,
+          source: { type: 'string', enum: ['transaction', 'register'] },
+          rules: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                rule: { type: 'string', enum: ['bisAffiliates', 'ofac50', 'cn50'] },
+                pct: num,
+                restricted: { type: ['boolean', 'null'], description: 'absent when shares not known could bring it to 50 %' },
+                chains: { type: 'array', items: { type: 'object' } },
+                because: strings,
+                missing: strings,
+                cycles: { type: 'array', items: strings },
+                terms: { type: 'object' },
+              },
+            },
+          },
+        },
+      },
+    },
     missing: strings,
     ruleset: { type: 'object', properties: { version: str, hash: str } },
     lists: { type: 'object', additionalProperties: str },

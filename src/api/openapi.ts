@@ -174,9 +174,32 @@ function rulesAndAuditPaths(): Json {
   };
 }
 
+function ownersPaths(): Json {
+  const edge = plain('OwnershipEdge', {
+    type: 'object',
+    properties: { entity: { type: 'string' }, owner: { type: 'string' }, share: { type: 'number', minimum: 0, maximum: 100, description: 'absent: not known' }, asOf: { type: 'string', format: 'date' }, source: { type: 'string' }, importId: { type: 'integer' }, line: { type: 'integer' } },
+    required: ['entity', 'owner', 'asOf'],
+  });
+  const edges = { type: 'array', items: edge };
+  return {
+    '/v1/owners/import': {
+      post: op('Import an ownership register CSV as a new version (docs/ownership.md); any bad row rejects the file, naming its line', 'analyst', {
+        requestBody: { required: true, description: 'columns entity, owner, share (0–100, empty = not known), as_of (YYYY-MM-DD), source', content: { 'text/csv': { schema: { type: 'string' } } } },
+        responses: { '201': json({ type: 'object', properties: { id: { type: 'integer' }, importedAt: { type: 'string' }, source: { type: ['string', 'null'] }, rows: { type: 'integer' }, hash: { type: 'string' } } }, 'the import (register version)') },
+      }),
+    },
+    '/v1/owners/{name}': {
+      get: op('Who owns a name on a date (the statement in force), its history and its holdings', 'viewer', {
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }, asOf],
+        responses: { '200': json({ type: 'object', properties: { name: { type: 'string' }, asOf: { type: 'string' }, owners: edges, history: edges, holdings: edges } }, 'the register statements about the name') },
+      }),
+    },
+  };
+}
+
 export function openApiDocument(): Json {
   plain('Error', errorJson);
-  const paths: Json = { ...evaluatePaths(), ...batchPaths(), ...rulesAndAuditPaths() };
+  const paths: Json = { ...evaluatePaths(), ...batchPaths(), ...rulesAndAuditPaths(), ...ownersPaths() };
   return {
     openapi: '3.1.0',
     info: { title: 'Redline API', version: '1.0.0', description: 'Export-control compliance for semiconductors. Shapes follow docs/contract.md; roles and limits in docs/api.md.' },

@@ -5,6 +5,7 @@ import {
   type Classification,
   type Determination,
   type IsoDate,
+  type OwnershipRegister,
   type Screener,
 } from '../domain/index.js';
 import { classifyItem, resolveItem, type Catalogue } from '../classify/index.js';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   enforceAiDiffusion?: boolean | undefined;
   /** Base of error paths for arrays, e.g. `[3]`. */
   path?: string;
+  /** The ownership register snapshot, read for parties without an `owners` tree. */
+  owners?: OwnershipRegister | undefined;
 }
 
 /** The library's face: `const redline = await createRedline(); redline.check(tx)`. */
@@ -60,7 +63,7 @@ export async function createRedline(options: RedlineOptions = {}): Promise<Redli
     catalogue,
     screener,
     check(transaction, opts = {}) {
-      return determine(transaction, engines, {
+      return determine(transaction, opts.owners ? { ...engines, owners: opts.owners } : engines, {
         asOf: opts.asOf,
         today: today(),
         enforceAiDiffusion: opts.enforceAiDiffusion ?? options.enforceAiDiffusion,

@@ -10,7 +10,7 @@ export async function readYamlSource(path: string, displayName: string): Promise
 
 export function parseYamlSource(text: string, displayName: string): SourceFile & { text: string } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const line = lineCounter.linePos(e.pos[0]).line;

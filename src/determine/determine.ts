@@ -4,12 +4,14 @@ import {
   type Classification,
   type Determination,
   type IsoDate,
+  type OwnershipRegister,
   type ResolvedItem,
   type Screener,
   type Transaction,
 } from '../domain/index.js';
 import { classifyItem, resolveItem, type Catalogue } from '../classify/index.js';
 import { applyListFreshness, staleLists } from './list-freshness.js';
+import { partyOwnership } from './ownership.js';
 import { evaluateTransaction, type EvaluationOptions, type PartyScreening, type Ruleset } from '../rules/index.js';
 
 /** What a determination is made with: the rule set, the catalogue and (optionally) a screener. */
@@ -18,6 +20,11 @@ export interface Engines {
   catalogue: Catalogue;
   /** Without a screener parties are not screened and list-based measures answer `review`. */
   screener?: Screener | undefined;
+  /**
+   * A snapshot of the stored ownership register, read for parties the transaction gives no
+   * `owners` for (passed in like the screener, so determination stays pure).
+   */
+  owners?: OwnershipRegister | undefined;
 }
 
 export interface DetermineOptions extends EvaluationOptions {
@@ -43,12 +50,14 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
   const items: ResolvedItem[] = tx.items.map((item, i) => resolveItem(item, engines.catalogue, `${prefix}items[${i}]`));
   const classifications: Classification[][] = items.map((item, i) => classifyItem(item, i, asOf));
   const screening = engines.screener ? screenParties(tx, engines.screener) : undefined;
+  const ownership = partyOwnership(tx, engines.screener, engines.owners, asOf);
   const evaluation = evaluateTransaction(engines.ruleset, {
     tx,
     asOf,
     items,
     classifications,
     screening,
+    ownership,
     alertThreshold: engines.screener?.alertThreshold,
     options: { enforceAiDiffusion: options.enforceAiDiffusion },
   });
@@ -57,6 +66,7 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
   const determination: Determination = {
     ...evaluation,
     screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
+    ...(ownership?.length ? { ownership } : {}),
     ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },
     lists,
   };

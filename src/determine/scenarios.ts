@@ -10,10 +10,13 @@ import {
 } from '../domain/index.js';
 import type { SourceFile } from '../rules/index.js';
 import { determine, type Engines } from './determine.js';
+import { registerFromEdges } from '../ownership/index.js';
 
 /** A simulated list hit, so pack scenarios do not depend on the bundled list snapshots. */
 const simulatedHitSchema = z.strictObject({
-  party: z.number().int().nonnegative(),
+  /** The party whose name matches; or `owner`: an owner's name (ownership scenarios). */
+  party: z.number().int().nonnegative().optional(),
+  owner: z.string().min(1).optional(),
   list: z.string(),
   name: z.string(),
   citation: z.string().optional(),
@@ -25,7 +28,7 @@ const simulatedHitSchema = z.strictObject({
   suspendedFrom: isoDateSchema.optional(),
   suspendedTo: isoDateSchema.optional(),
   score: z.number().min(0).max(1).default(1),
-});
+}).refine((h) => (h.party === undefined) !== (h.owner === undefined), { message: 'a simulated hit names either a party (index) or an owner (name)' });
 
 const outcome = z.enum(OUTCOMES);
 export const scenarioSchema = z.strictObject({
@@ -34,6 +37,10 @@ export const scenarioSchema = z.strictObject({
   asOf: isoDateSchema.optional(),
   options: z.strictObject({ enforceAiDiffusion: z.boolean().optional() }).default({}),
   screening: z.array(simulatedHitSchema).optional(),
+  /** Ownership register rows the scenario's determination reads (as `redline owners import` stores them). */
+  register: z
+    .array(z.strictObject({ entity: z.string().min(1), owner: z.string().min(1), share: z.number().min(0).max(100).optional(), asOf: isoDateSchema, source: z.string().optional() }))
+    .optional(),
   given: z.unknown(),
   expect: z.strictObject({
     outcome: outcome.optional(),
@@ -64,7 +71,7 @@ function simulatedScreener(scenario: Scenario, alertThreshold = 0.85): Screener 
   const given = scenario.given as { parties?: { name?: string }[] };
   const byName = new Map<string, ScreeningHit[]>();
   for (const h of scenario.screening ?? []) {
-    const partyName = given.parties?.[h.party]?.name;
+    const partyName = h.owner ?? (h.party !== undefined ? given.parties?.[h.party]?.name : undefined);
     if (!partyName) continue;
     const entry: ListEntry = {
       id: `sim:${h.list}:${h.name}`,
@@ -98,7 +105,8 @@ export function checkScenario(scenario: Scenario, engines: Engines): { failures:
   const failures: string[] = [];
   let d: Determination;
   try {
-    d = determine(scenario.given, { ...engines, screener: simulatedScreener(scenario, engines.screener?.alertThreshold) }, {
+    const owners = scenario.register ? registerFromEdges(scenario.register.map((r, i) => ({ ...r, importId: 1, line: i + 1 })), 1) : engines.owners;
+    d = determine(scenario.given, { ...engines, owners, screener: simulatedScreener(scenario, engines.screener?.alertThreshold) }, {
       asOf: scenario.asOf,
       today: scenario.asOf ?? '2026-09-30',
       enforceAiDiffusion: scenario.options.enforceAiDiffusion,

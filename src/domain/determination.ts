@@ -4,6 +4,7 @@ import type { Effect, Outcome, ReviewPolicy } from './outcome.js';
 import type { Classification } from './classification.js';
 import type { ScreeningResult } from './screening.js';
 import type { Confidence } from './measure.js';
+import type { OwnershipRuleId, PartyOwnership } from './ownership.js';
 
 export interface ExceptionResult {
   code: string;
@@ -31,6 +32,8 @@ export interface Finding {
   exceptions?: ExceptionResult[];
   /** Facts the measure needed and did not have (the finding is then a `review`). */
   missing?: string[];
+  /** The 50 percent rule this finding comes from: the party is reached through its owners. */
+  viaOwnership?: OwnershipRuleId;
 }
 
 export interface JurisdictionResult {
@@ -55,6 +58,8 @@ export interface Determination {
   missing: string[];
   ruleset: { version: string; hash: string };
   lists: Record<string, IsoDate>;
+  /** The 50 percent rules computed for each party with known owners, with the paths (src/ownership). */
+  ownership?: PartyOwnership[];
   /** Options that changed evaluation (e.g. enforceAiDiffusion). */
   options?: Record<string, boolean>;
 }

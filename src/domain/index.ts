@@ -5,6 +5,7 @@ export * from './jurisdiction.js';
 export * from './schema-helpers.js';
 export * from './item.js';
 export * from './party.js';
+export * from './ownership.js';
 export * from './transaction.js';
 export * from './errors.js';
 export * from './classification.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './schema-helpers.js';
 import { EFFECTS, REVIEW_POLICIES } from './outcome.js';
 import { JURISDICTIONS } from './jurisdiction.js';
+import { OWNERSHIP_RULES } from './ownership.js';
 
 /**
  * The condition language of rule packs (architecture.md "Rule packs"): `all`, `any`, `not`
@@ -127,6 +128,11 @@ export const measureSchema = z.strictObject({
   governs: z.array(z.string()).default([]),
   /** Restricted-party lists whose hits this measure acts on: the finding cites each hit entry. */
   lists: z.array(z.string()).default([]),
+  /**
+   * The 50 percent rule this measure acts on (src/ownership): the finding cites the listed
+   * owners reached and takes the most restrictive owner's review policy.
+   */
+  ownershipRule: z.enum(OWNERSHIP_RULES).optional(),
   /** Review policies this one displaces when it applies (a specific lane over a default). */
   overrides: z.array(z.string()).default([]),
   notes: z.string().optional(),

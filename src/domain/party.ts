@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countrySchema } from './schema-helpers.js';
+import { ownersSchema } from './ownership.js';
 
 export const PARTY_ROLES = ['buyer', 'intermediate_consignee', 'ultimate_consignee', 'end_user', 'exporter'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
@@ -44,6 +45,11 @@ export const partySchema = z.strictObject({
       owners: z.array(z.string().min(1)).optional(),
     })
     .optional(),
+  /**
+   * Who owns the party, nested to any depth: `[{ name, pct, country?, owners?: [...] }]`.
+   * Redline screens every owner and computes the 50 percent rules from it (src/ownership).
+   */
+  owners: ownersSchema.optional(),
 });
 export type Party = z.infer<typeof partySchema>;
 

@@ -80,6 +80,8 @@ export function exposureReport(
   for (const l of lines) if (l.result) for (const j of Object.keys(l.result.jurisdictions)) jurisdictions.add(j);
   const errors: ExposureReport['errors'] = [];
   const errorTotal = emptyTally();
+  const viaTotal: Group = { key: 'through ownership', outcomes: emptyOutcomes(), total: emptyTally() };
+  const viaMeasures = new Groups();
   for (const l of lines) {
     const { line } = l;
     if (!l.result) {
@@ -97,6 +99,11 @@ export function exposureReport(
     // A jurisdiction with no answer for this line has nothing to say about it: clear there.
     for (const j of jurisdictions) groups.jurisdiction.add(j, l.result.jurisdictions[j as keyof typeof l.result.jurisdictions] ?? 'no_license_required', line.value);
     for (const [measure, o] of Object.entries(l.result.measures)) groups.measure.add(measure, o, line.value);
+    if (l.result.throughOwnership?.length) {
+      addTo(viaTotal.outcomes[outcome], line.value);
+      addTo(viaTotal.total, line.value);
+      for (const m of l.result.throughOwnership) viaMeasures.add(m, outcome, line.value);
+    }
   }
   return {
     asOf: options.asOf,
@@ -114,5 +121,6 @@ export function exposureReport(
     errors,
     errorTotal,
     caveats: options.caveats ?? [],
+    throughOwnership: { total: viaTotal.total, byMeasure: viaMeasures.byExposure() },
   };
 }

@@ -21,5 +21,20 @@ export function lineOutcome(d: Determination): { result: LineOutcome; measures: 
     j.findings.forEach(note);
   }
   d.redFlags.forEach(note);
-  return { result: { outcome: d.outcome, jurisdictions, measures: weighing }, measures };
+  const result: LineOutcome = { outcome: d.outcome, jurisdictions, measures: weighing };
+  const via = ownershipOnly(d);
+  if (via.length) result.throughOwnership = via;
+  return { result, measures };
+}
+
+/** The ownership measures without which the line would come out better (none when others suffice). */
+function ownershipOnly(d: Determination): string[] {
+  const all = [...d.jurisdictions.flatMap((j) => j.findings), ...d.redFlags];
+  const via = all.filter((f) => f.viaOwnership && f.outcome !== 'no_license_required');
+  if (!via.length) return [];
+  let without: Outcome = 'no_license_required';
+  for (const f of all) if (!f.viaOwnership) without = worseOf(without, f.outcome);
+  const viaWorst = via.reduce<Outcome>((o, f) => worseOf(o, f.outcome), 'no_license_required');
+  if (worseOf(without, viaWorst) === without) return [];
+  return [...new Set(via.map((f) => f.measure))];
 }

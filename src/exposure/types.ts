@@ -29,6 +29,11 @@ export interface LineOutcome {
   jurisdictions: Partial<Record<Jurisdiction, Outcome>>;
   /** Measures that weigh on the line (outcome other than clear) → the worst outcome they give it. */
   measures: Record<string, Outcome>;
+  /**
+   * The 50 percent measures that alone give the line its outcome: without them the line would be
+   * better off, so the rule reaches it only through the party's owners (docs/ownership.md).
+   */
+  throughOwnership?: string[];
 }
 
 export type EvaluatedLine =
@@ -77,6 +82,8 @@ export interface ExposureReport {
   errorTotal: Tally;
   /** Things that hold for the whole analysis and that a reader must know (e.g. old screening lists). */
   caveats: string[];
+  /** Lines whose outcome comes only from a 50 percent rule (reached through ownership), by measure. */
+  throughOwnership: { total: Tally; byMeasure: Group[] };
 }
 
 export type Direction = 'stricter' | 'looser';

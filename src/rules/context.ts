@@ -2,6 +2,7 @@ import type {
   Classification,
   IsoDate,
   Jurisdiction,
+  PartyOwnership,
   ResolvedItem,
   ScreeningResult,
   Transaction,
@@ -30,6 +31,8 @@ export interface FactContext {
   /** Screening per party, or undefined when screening was not run. */
   screening: PartyScreening[] | undefined;
   alertThreshold: number;
+  /** The 50 percent rules per party, or undefined when owners could not be screened. */
+  ownership?: PartyOwnership[] | undefined;
   options: EvaluationOptions;
   groups: CountryGroups;
   partySets: PartySets;

@@ -10,6 +10,8 @@ import {
   type IsoDate,
   type Jurisdiction,
   type JurisdictionResult,
+  type OwnershipRuleId,
+  type PartyOwnership,
   type Outcome,
   type ResolvedItem,
   type ReviewPolicy,
@@ -27,6 +29,8 @@ export interface EvaluationInput {
   /** Classifications per item (index-aligned with items). */
   classifications: Classification[][];
   screening?: PartyScreening[] | undefined;
+  /** The 50 percent rules per party (src/ownership), computed by the pipeline. */
+  ownership?: PartyOwnership[] | undefined;
   alertThreshold?: number;
   options?: EvaluationOptions;
   lists?: Record<string, IsoDate>;
@@ -172,6 +176,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
           const lines: string[] = [];
           m.test.explain(ctx, lines);
           for (const l of lines) pushUnique(draft.because, l);
+          if (m.ownershipRule) addOwnershipTerms(draft, ctx, m.ownershipRule);
         }
         const base = m.confidence === 'low' ? worseOf(outcomeOfEffect(m.effect), 'review') : outcomeOfEffect(m.effect);
         draft.outcome = worseOf(draft.outcome, verdict.unknownFuture ? worseOf(base, 'review') : base);
@@ -376,6 +381,23 @@ function addListDetails(draft: Draft, ctx: FactContext, lists: string[]): void {
   }
 }
 
+/**
+ * For a 50 percent rule: cite the listed owners reached, and apply the most restrictive owner's
+ * terms (rules.md §1.11: "most restrictive owner's terms apply") — its review policy.
+ */
+function addOwnershipTerms(draft: Draft, ctx: FactContext, rule: OwnershipRuleId): void {
+  for (const p of ctx.ownership ?? []) {
+    const r = p.rules.find((x) => x.rule === rule);
+    if (!r || r.restricted !== true) continue;
+    for (const c of r.chains) if (c.listing.citation) pushUnique(draft.citations, c.listing.citation);
+    const t = r.terms;
+    if (!t) continue;
+    const policy = policyFromText(t.licensePolicy);
+    pushUnique(draft.because, `party ${p.party}: the most restrictive owner's terms apply — "${t.owner ?? t.name}" (${t.label} entry "${t.name}"${t.citation ? `, ${t.citation}` : ''})${t.licensePolicy ? `: licence review policy: ${t.licensePolicy}` : ''}`);
+    if (policy) draft.reviewPolicy = strictestPolicy([policy, ...(draft.reviewPolicy ? [draft.reviewPolicy] : [])]);
+  }
+}
+
 function toFinding(d: Draft): Finding {
   const m = d.measure;
   const f: Finding = {
@@ -393,6 +415,7 @@ function toFinding(d: Draft): Finding {
   if (d.reviewPolicy) f.reviewPolicy = d.reviewPolicy;
   if (d.exceptions.size) f.exceptions = [...d.exceptions.values()];
   if (d.missing.size) f.missing = [...d.missing];
+  if (m.ownershipRule) f.viaOwnership = m.ownershipRule;
   return f;
 }
 
@@ -411,6 +434,7 @@ function makeContext(
     itemIndex,
     classifications: input.classifications[itemIndex] ?? [],
     screening: input.screening,
+    ownership: input.ownership,
     alertThreshold: input.alertThreshold ?? 0.85,
     options,
     groups: ruleset.groups,

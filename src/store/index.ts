@@ -27,6 +27,8 @@ export function verifyKey(store: Store, key: string): Promise<{ id: string; role
 
 export { ClearedHits, loadClearedHits, suppressClearedHits, screenerWithReviews, type ReviewedScreener } from './reviews.js';
 export { checkAndRecord, ensureRulesetSnapshot, bundledRulesetSnapshot, type CheckEngines, type CheckAndRecordOptions } from './record-check.js';
+export { loadOwnershipRegister, ownershipRegisterCache } from './owners-repo.js';
+export { importRegisterCsv, parseRegisterCsv } from './owners-import.js';
 export { replayDetermination, jsonDifferences, ReplayError, type ReplayReport } from './replay.js';
 export * from './lifecycle/index.js';
 

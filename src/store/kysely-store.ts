@@ -3,6 +3,7 @@ import * as batch from './batch-repo.js';
 import type { StoreContext } from './context.js';
 import * as keys from './keys.js';
 import * as lists from './lists-repo.js';
+import * as owners from './owners-repo.js';
 import * as records from './records.js';
 import * as rulesets from './rulesets-repo.js';
 import type { Store } from './types.js';
@@ -58,5 +59,11 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     getBatchRows: (jobId, options) => batch.getBatchRows(ctx, jobId, options),
     batchRowCounts: (jobId) => batch.batchRowCounts(ctx, jobId),
     storedBatchRowNos: (jobId, from, to) => batch.storedBatchRowNos(ctx, jobId, from, to),
+
+    importOwners: (input) => owners.importOwners(ctx, input),
+    ownerEdges: () => owners.ownerEdges(ctx),
+    ownerEdgesFor: (key) => owners.ownerEdgesFor(ctx, key),
+    latestOwnersImport: () => owners.latestOwnersImport(ctx),
+    listOwnersImports: () => owners.listOwnersImports(ctx),
   };
 }

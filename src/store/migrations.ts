@@ -176,6 +176,35 @@ function migrations(engine: StoreEngine): Record<string, Migration> {
           .execute();
       },
     },
+    // Issue 12: the ownership register. Imports are versions; edges are never updated in place.
+    '0010_i12_ownership': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('owner_imports')
+          .addColumn('id', engine === 'postgres' ? 'serial' : 'integer', (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('imported_at', 'text', (c) => c.notNull())
+          .addColumn('source', 'text')
+          .addColumn('rows', 'integer', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('key_id', 'text')
+          .execute();
+        await db.schema
+          .createTable('owner_edges')
+          .addColumn('import_id', 'integer', (c) => c.notNull().references('owner_imports.id'))
+          .addColumn('line', 'integer', (c) => c.notNull())
+          .addColumn('entity', 'text', (c) => c.notNull())
+          .addColumn('entity_key', 'text', (c) => c.notNull())
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .addColumn('owner_key', 'text', (c) => c.notNull())
+          .addColumn('share', 'real')
+          .addColumn('as_of', 'text', (c) => c.notNull())
+          .addColumn('source', 'text')
+          .addPrimaryKeyConstraint('owner_edges_pk', ['import_id', 'line'])
+          .execute();
+        await db.schema.createIndex('owner_edges_entity').on('owner_edges').column('entity_key').execute();
+        await db.schema.createIndex('owner_edges_owner').on('owner_edges').column('owner_key').execute();
+      },
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { join, relative } from 'node:path';
-import type { Determination, IsoDate, Screener } from '../domain/index.js';
+import type { Determination, IsoDate, OwnershipRegister, Screener } from '../domain/index.js';
 import { determine } from '../determine/index.js';
 import { PACKS_DIR } from '../bundle/paths.js';
 import type { Catalogue } from '../classify/index.js';
@@ -15,6 +15,8 @@ export interface CheckEngines {
   catalogue: Catalogue;
   /** Without a screener parties are not screened (list rules then answer review). */
   screener?: Screener | undefined;
+  /** The ownership register snapshot for parties sent without owners. */
+  owners?: OwnershipRegister | undefined;
 }
 
 export interface CheckAndRecordOptions {
@@ -91,7 +93,7 @@ export async function checkAndRecord(
 ): Promise<{ determination: Determination; record: StoredDetermination }> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const reviewed = engines.screener ? screenerWithReviews(engines.screener, await loadClearedHits(store, partiesOf(input))) : undefined;
-  const determination = determine(input, { ruleset: engines.ruleset, catalogue: engines.catalogue, screener: reviewed }, {
+  const determination = determine(input, { ruleset: engines.ruleset, catalogue: engines.catalogue, screener: reviewed, owners: engines.owners }, {
     asOf: options.asOf,
     today,
     enforceAiDiffusion: options.enforceAiDiffusion,
@@ -108,6 +110,7 @@ export async function checkAndRecord(
       enforceAiDiffusion: options.enforceAiDiffusion,
       maxListAgeDays: options.maxListAgeDays,
       reviewIds: reviewed && reviewed.applied.size ? [...reviewed.applied].sort() : undefined,
+      ownersVersion: engines.owners?.version || undefined,
     },
     lists: engines.screener?.versions,
     keyId: options.keyId,

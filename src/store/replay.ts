@@ -10,6 +10,7 @@ import { canonicalJson } from './canonical.js';
 import { screenerFromStore } from './lifecycle/bundled.js';
 import { ClearedHits, screenerWithReviews } from './reviews.js';
 import type { AuditRecord, DeterminationOptionsRecord, Store } from './types.js';
+import { registerFromEdges } from '../ownership/index.js';
 
 export interface ReplayReport {
   seq: number;
@@ -116,7 +117,11 @@ export async function replayDetermination(store: Store, ref: string): Promise<Re
   const reviews = options.reviewIds?.length ? await store.getReviews(options.reviewIds) : [];
   const screener = base ? screenerWithReviews(base, new ClearedHits(reviews)) : undefined;
 
-  const fresh = determine(record.input, { ruleset, catalogue: loadCatalogue(), screener }, {
+  // The register as it stood: every import up to the version the determination read.
+  const owners = options.ownersVersion
+    ? registerFromEdges((await store.ownerEdges()).filter((e) => (e.importId ?? 0) <= options.ownersVersion!), options.ownersVersion)
+    : undefined;
+  const fresh = determine(record.input, { ruleset, catalogue: loadCatalogue(), screener, owners }, {
     asOf: options.asOf,
     today: options.today,
     enforceAiDiffusion: options.enforceAiDiffusion,

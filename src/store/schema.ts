@@ -150,7 +150,32 @@ export interface RulesetSnapshotsTable {
   created_at: string;
 }
 
+export interface OwnerImportsTable {
+  id: Generated<number>;
+  imported_at: string;
+  source: string | null;
+  rows: number;
+  hash: string;
+  key_id: string | null;
+}
+
+/** One ownership edge of one import: `owner` holds `share` % of `entity` as of `as_of`. */
+export interface OwnerEdgesTable {
+  import_id: number;
+  line: number;
+  entity: string;
+  entity_key: string;
+  owner: string;
+  owner_key: string;
+  /** Null: the share is not known. */
+  share: number | null;
+  as_of: string;
+  source: string | null;
+}
+
 export interface Database {
+  owner_imports: OwnerImportsTable;
+  owner_edges: OwnerEdgesTable;
   ruleset_snapshots: RulesetSnapshotsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;

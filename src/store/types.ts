@@ -1,4 +1,4 @@
-import type { Determination, IsoDate, ListEntry, ListVersion, ScreeningHit, ScreeningResult } from '../domain/index.js';
+import type { Determination, IsoDate, ListEntry, ListVersion, OwnershipEdge, ScreeningHit, ScreeningResult } from '../domain/index.js';
 
 /**
  * The store: one interface, two engines (SQLite and PostgreSQL behind Kysely).
@@ -19,7 +19,7 @@ export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
 
 // ─── audit ───────────────────────────────────────────────────────────────────
 
-export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch';
+export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch' | 'owners_import';
 
 /** What a caller gives to append one audit record (the store adds seq, time and the chain). */
 export interface AuditInput {
@@ -158,6 +158,8 @@ export interface DeterminationOptionsRecord {
   maxListAgeDays?: number | undefined;
   /** The ids of cleared reviews that suppressed hits when it was made. */
   reviewIds?: string[] | undefined;
+  /** The ownership register version (latest import id) it read, when it read one. */
+  ownersVersion?: number | undefined;
 }
 
 export interface DeterminationRecordInput {
@@ -380,4 +382,32 @@ export interface Store {
   batchRowCounts(jobId: string): Promise<{ ok: number; error: number; maxRowNo: number | null }>;
   /** Row numbers already stored within [from, to] (for a resuming worker to skip). */
   storedBatchRowNos(jobId: string, from: number, to: number): Promise<number[]>;
+
+  // ownership register (docs/ownership.md): each import is a version; nothing is overwritten
+  /** Stores one validated import as a new version, all or nothing, with its audit record. */
+  importOwners(input: NewOwnersImport): Promise<OwnersImport>;
+  /** Every stored edge, oldest import first (for the in-memory register snapshot). */
+  ownerEdges(): Promise<OwnershipEdge[]>;
+  /** Edges where the folded name is the entity or the owner, oldest import first. */
+  ownerEdgesFor(key: string): Promise<{ asEntity: OwnershipEdge[]; asOwner: OwnershipEdge[] }>;
+  /** The latest import's id (0 when none): a register snapshot is current while this holds. */
+  latestOwnersImport(): Promise<number>;
+  listOwnersImports(): Promise<OwnersImport[]>;
+}
+
+export interface NewOwnersImport {
+  edges: readonly OwnershipEdge[];
+  source?: string | undefined;
+  /** sha256 of the file as read. */
+  hash: string;
+  keyId?: string | undefined;
+}
+
+export interface OwnersImport {
+  id: number;
+  importedAt: string;
+  source: string | null;
+  rows: number;
+  hash: string;
+  keyId: string | null;
 }

@@ -86,6 +86,19 @@ describe('the web app in a browser', SLOW, () => {
     expect(overflow).toEqual({ 1280: 0, 390: 0 });
   });
 
+  it('Check: owners given on a party show each 50 percent rule with the path to the listed owner', async () => {
+    await go('#/check');
+    await page.getByLabel('Item 1 — catalogue product').fill('NVIDIA H100 SXM5 80GB');
+    await page.getByLabel('Owners of party 1 (optional)').fill('[{ "name": "Example Holding (HK) Ltd.", "pct": 60, "owners": [{ "name": "Huawei Technologies Co., Ltd.", "pct": 50 }] }]');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const section = page.locator('section[aria-labelledby="ownership-title"]');
+    await section.waitFor();
+    const text = (await section.textContent()) ?? '';
+    expect(text).toContain('BIS Affiliates rule');
+    expect(text).toContain('60 % — 50 % or more');
+    expect(text).toMatch(/Example Holding \(HK\) Ltd\. ← 50% Huawei Technologies Co\., Ltd\..*Entity List/);
+  });
+
   it('Check: bad input is shown as an error naming the field, not a crash', async () => {
     await go('#/check');
     await page.getByRole('button', { name: 'Describe it instead' }).click();

@@ -4,6 +4,7 @@ import { checkAndRecord } from '../../store/index.js';
 import type { ApiDeps } from '../deps.js';
 import { oneOrMany, parseWith } from '../parse.js';
 import { evaluateQuerySchema } from '../schemas.js';
+import { ownershipRegisterOf } from './owners.js';
 
 /** One item's classification as contract.md shows it: the US entry, with every jurisdiction's under `all`. */
 function classificationShape(cs: Classification[]) {
@@ -22,7 +23,7 @@ export function evaluateRoutes(app: FastifyInstance, deps: ApiDeps): void {
       return tx;
     });
     if (many) oneOrMany(req.body, 'transaction', (tx, path) => deps.redline.check(tx, { asOf, path }));
-    const engines = { ruleset: deps.redline.ruleset, catalogue: deps.redline.catalogue, screener: deps.screener };
+    const engines = { ruleset: deps.redline.ruleset, catalogue: deps.redline.catalogue, screener: deps.screener, owners: await ownershipRegisterOf(deps.store) };
     const problems: InputProblem[] = [];
     const out: unknown[] = [];
     // Every answer is in the audit log (with the cleared reviews it applied) before it is given.

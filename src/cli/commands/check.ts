@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError, type Determination, type InputProblem } from '../../domain/index.js';
+import { registerForCheck } from './owners.js';
 import { readJsonInput, printJson } from '../io.js';
 import { parseAsOf, parseMaxListAge, type EvaluateFlags } from '../options.js';
 import { openRedline } from '../runtime.js';
@@ -20,11 +21,15 @@ export function registerCheckCommand(program: Command): void {
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
-    .action(async (file: string, flags: EvaluateFlags) => {
+    .option('--db <path or url>', 'read the ownership register from this store (default: data/runtime/redline.sqlite when it exists)')
+    .action(async (file: string, flags: EvaluateFlags & { db?: string }) => {
       const asOf = parseAsOf(flags.asOf);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
-      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays });
+      const [redline, owners] = await Promise.all([
+        openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays }),
+        registerForCheck(flags.db),
+      ]);
       const many = Array.isArray(input);
       const inputs = many ? (input as unknown[]) : [input];
       if (many && inputs.length === 0) throw new InputError([{ path: file, message: 'the array holds no transaction' }]);
@@ -33,7 +38,7 @@ export function registerCheckCommand(program: Command): void {
       const results: Determination[] = [];
       inputs.forEach((tx, i) => {
         try {
-          results.push(redline.check(tx, { asOf, path: many ? `[${i}]` : '' }));
+          results.push(redline.check(tx, { asOf, path: many ? `[${i}]` : '', owners }));
         } catch (e) {
           if (e instanceof InputError) problems.push(...e.problems);
           else throw e;

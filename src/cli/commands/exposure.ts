@@ -20,6 +20,7 @@ import { readTextInput } from '../io.js';
 import { parseAsOf, parseMaxListAge } from '../options.js';
 import { openRedline } from '../runtime.js';
 import { formatExposureComparison, formatExposureReport } from '../format/exposure.js';
+import { registerForCheck } from './owners.js';
 
 interface ExposureFlags {
   asOf?: string;
@@ -32,6 +33,7 @@ interface ExposureFlags {
   screening?: boolean;
   maxListAge?: string;
   enforceAiDiffusion?: boolean;
+  db?: string;
 }
 
 /** A list age no list reaches: the analysis takes the lists as current and says so once (exposure/caveats.ts). */
@@ -68,6 +70,7 @@ export function registerExposureCommand(program: Command): void {
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'fail closed as check does: lists older than this many days past their source date make lines review (default: take the lists as current and say so once)')
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
+    .option('--db <path or url>', 'read the ownership register from this store (default: data/runtime/redline.sqlite when it exists)')
     .action(async (file: string, flags: ExposureFlags) => {
       const asOf = parseAsOf(flags.asOf);
       const compareAsOf = flags.compareAsOf === undefined ? undefined : parseAsOf(flags.compareAsOf);
@@ -82,7 +85,8 @@ export function registerExposureCommand(program: Command): void {
       const entries = parseBook(text, format, kindOfModelIn(loadCatalogue()));
       const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays: maxListAgeDays ?? LISTS_AS_CURRENT });
       const caveat = maxListAgeDays === undefined ? staleListCaveat(staleLists(redline.screener?.versions ?? [], today()), DEFAULT_MAX_LIST_AGE_DAYS) : undefined;
-      const result: ExposureReport | ExposureComparison = exposureOfBook(entries, (tx, date) => redline.check(tx, { asOf: date }), {
+      const owners = await registerForCheck(flags.db);
+      const result: ExposureReport | ExposureComparison = exposureOfBook(entries, (tx, date) => redline.check(tx, { asOf: date, owners }), {
         asOf,
         compareAsOf,
         onProgress: progressOnStderr(),

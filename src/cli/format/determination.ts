@@ -53,6 +53,11 @@ export function formatDetermination(d: Determination, itemNames: string[] = []):
     }
     for (const n of j.notApplied ?? []) out.push(dim(`  not applied: ${n.measure} — ${n.why}`));
   }
+  if (d.ownership?.length) {
+    out.push('');
+    out.push(heading('Ownership (50 percent rules)'));
+    out.push(formatOwnership(d));
+  }
   const hits = d.screening.filter((s) => s.hits.length);
   if (hits.length) {
     out.push('');
@@ -74,4 +79,24 @@ export function formatDetermination(d: Determination, itemNames: string[] = []):
   const lists = Object.entries(d.lists).map(([l, date]) => `${l} ${date}`).join(', ');
   out.push(dim(`rule set ${d.ruleset.version} (${d.ruleset.hash.slice(0, 19)}…)${lists ? ` · lists: ${lists}` : ''}`));
   return out.join('\n');
+}
+
+const RULE_WORDS: Record<string, string> = {
+  bisAffiliates: 'BIS Affiliates rule (Entity List + MEU List)',
+  ofac50: 'OFAC 50 % rule (SDN)',
+  cn50: 'MOFCOM No. 61 (Control / Watch List)',
+};
+
+/** Per party and rule: the aggregate listed share, whether it reaches 50 %, and the paths. */
+function formatOwnership(d: Determination): string {
+  const t = table(['party', 'rule', 'share', 'paths and missing facts'], widths(18, 20, 10, 52));
+  for (const p of d.ownership ?? []) {
+    for (const r of p.rules) {
+      if (!r.chains.length && r.restricted === false && !r.cycles.length) continue;
+      const verdict = r.restricted === true ? '≥ 50 %' : r.restricted === false ? '< 50 %' : 'unknown';
+      const lines = [...r.because, ...r.missing.map((m) => `missing: ${m}`)];
+      t.push([`${p.party} ${p.name}\n${dim(`owners from the ${p.source}`)}`, RULE_WORDS[r.rule] ?? r.rule, `${r.pct} %\n${verdict}`, lines.map((l) => `• ${l}`).join('\n')]);
+    }
+  }
+  return t.length ? t.toString() : dim('  no listed owner found for any rule');
 }

@@ -87,6 +87,7 @@ export function formatExposureReport(r: ExposureReport, source: string): string 
     caveatsText(r.caveats),
     totals.toString(),
     errorsText(r, money),
+    ownershipText(r, money),
     groupTable('By jurisdiction (that jurisdiction\'s outcome)', r.by.jurisdiction, money, 'jurisdiction'),
     measureTable(r, money),
     groupTable('By destination', r.by.destination, money, 'to'),
@@ -96,6 +97,14 @@ export function formatExposureReport(r: ExposureReport, source: string): string 
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** Lines a 50 percent rule reaches only through the party's owners (docs/ownership.md). */
+function ownershipText(r: ExposureReport, money: (n: number) => string): string {
+  const via = r.throughOwnership;
+  if (!via?.total.count) return '';
+  const lines = via.byMeasure.map((g) => `  ${g.key}: ${tallyText(g.total, money)}`);
+  return [`${bold('Reached only through ownership')}: ${tallyText(via.total, money)} (a 50 percent rule gives these lines their outcome)`, ...lines].join('\n');
 }
 
 function tallyText(t: Tally, money: (n: number) => string): string {

@@ -5,6 +5,7 @@ import { href } from '../lib/router';
 import { score, words } from '../lib/format';
 import { JURISDICTION_LABEL } from '../lib/vocab';
 import { Meter, Name, OutcomeBadge } from './ui';
+import { OwnershipView } from './ownership';
 
 /** A determination for people: outcome per jurisdiction, each rule with citation and because. */
 export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: Determination; itemNames?: string[]; partyNames?: string[] }) {
@@ -57,6 +58,8 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
       {d.jurisdictions.map((j) => (
         <JurisdictionView key={j.jurisdiction} j={j} />
       ))}
+
+      <OwnershipView d={d} />
 
       {hits.length > 0 && (
         <>

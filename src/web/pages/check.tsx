@@ -27,11 +27,13 @@ interface PartyRow {
   headquarters: string;
   ultimateParent: string;
   type: PartyType | '';
+  /** Who owns the party, as JSON (docs/ownership.md); empty = the stored register, if any. */
+  owners: string;
 }
 
 let nextKey = 1;
 const newItem = (model = ''): ItemRow => ({ key: nextKey++, mode: 'catalogue', model, json: '{ "kind": "material", "substance": "gallium", "form": "metal" }', quantity: '', value: '' });
-const newParty = (over: Partial<PartyRow> = {}): PartyRow => ({ key: nextKey++, role: 'end_user', name: '', country: 'CN', headquarters: '', ultimateParent: '', type: '', ...over });
+const newParty = (over: Partial<PartyRow> = {}): PartyRow => ({ key: nextKey++, role: 'end_user', name: '', country: 'CN', headquarters: '', ultimateParent: '', type: '', owners: '', ...over });
 
 const ROLES = Object.keys(ROLE_LABEL).filter((r) => r !== 'exporter') as PartyRole[];
 const CATALOGUE_BY_NAME = new Map(CATALOGUE.map((c) => [c.name.toLowerCase(), c]));
@@ -56,16 +58,25 @@ function transactionOf(f: { date: string; from: string; to: string; endUse: EndU
   });
   const parties = f.parties
     .filter((p) => p.name.trim())
-    .map((p) => ({
+    .map((p, i) => ({
       role: p.role,
       name: p.name.trim(),
       ...(p.country ? { country: p.country } : {}),
       ...(p.headquarters ? { headquarters: p.headquarters } : {}),
       ...(p.ultimateParent ? { ultimateParent: p.ultimateParent } : {}),
       ...(p.type ? { type: p.type } : {}),
+      ...(p.owners.trim() ? { owners: ownersOf(p.owners, i) } : {}),
     }));
   const value = items.reduce((s, i) => s + (typeof i.value === 'number' ? i.value : 0), 0);
   return { date: f.date, from: f.from, to: f.to, items, parties, endUse: f.endUse, ...(value ? { value, currency: 'USD' } : {}) };
+}
+
+function ownersOf(text: string, i: number): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`Party ${i + 1}: the owners are not valid JSON (${(e as Error).message}).`);
+  }
 }
 
 export function CheckPage() {
@@ -194,6 +205,9 @@ export function CheckPage() {
                     )}
                   </Field>
                 </div>
+                <Field label={`Owners of party ${i + 1} (optional)`} hint='JSON, nested to any depth: [{ "name": "Holding Ltd", "pct": 50, "owners": [{ "name": "…", "pct": 50 }] }]. Empty: the stored ownership register is used.' wide>
+                  {(id) => <textarea id={id} className="mono" rows={2} value={p.owners} onChange={(e) => setParty(p.key, { owners: e.target.value })} spellCheck={false} />}
+                </Field>
                 {parties.length > 1 && (
                   <button type="button" className="link danger" onClick={() => setParties((xs) => xs.filter((x) => x.key !== p.key))}>
                     Remove party {i + 1}
