@@ -11,6 +11,10 @@ import autocannon from 'autocannon';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+// BENCH_SCENARIO=new runs only "every name new" (for before/after pairs on a loaded machine);
+// BENCH_CPU_PROF=dir starts the server with --cpu-prof, the profile written there when it stops.
+const SCENARIO = process.env.BENCH_SCENARIO ?? 'all';
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 const NAMES = [
   'Huawei Technologies Co., Ltd.', '华为技术有限公司', 'HUAWEI TECH CO LTD', 'Semiconductor Manufacturing International Corporation',
   'SMIC', 'Inspur Group', 'Sugon', 'Hangzhou Hikvision Digital Technology', 'Example Cloud Ltd', 'Northwind Compute GmbH',
@@ -29,7 +33,8 @@ function freePort() {
 }
 
 async function startServer(dir, port) {
-  const child = spawn(process.execPath, ['bin/redline.js', 'serve', '--port', String(port), '--db', join(dir, 'bench.sqlite'), '--rate-limit', '100000000'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const prof = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
+  const child = spawn(process.execPath, [...prof, 'bin/redline.js', 'serve', '--port', String(port), '--db', join(dir, 'bench.sqlite'), '--rate-limit', '100000000'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   const key = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
@@ -90,7 +95,7 @@ try {
   // 1. Repeated counterparties: 2,000 names cycled (the API answers repeats from its screening cache).
   const pool = request((i) => POOL[i % POOL.length]);
   await run({ url, connections: CONNECTIONS, duration: 5, requests: [pool] }); // warm-up, not measured
-  results.push(summarise('pool of 2,000 counterparties, repeated', await run({ url, connections: CONNECTIONS, duration: DURATION, requests: [pool] })));
+  if (SCENARIO !== 'new') results.push(summarise('pool of 2,000 counterparties, repeated', await run({ url, connections: CONNECTIONS, duration: DURATION, requests: [pool] })));
   // 2. Every name new: each request screened from scratch (no cache hit possible).
   let serial = 1_000_000;
   const fresh = request((i) => (i % 10 === 0 ? `${NAMES[i % NAMES.length]} ${serial++}` : `${STEMS[i % STEMS.length]} ${serial++} ${SUFFIXES[i % SUFFIXES.length]}`));

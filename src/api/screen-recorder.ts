@@ -1,6 +1,6 @@
 import type { ListVersion, ScreeningResult } from '../domain/index.js';
 import { counterpartyKey } from '../store/index.js';
-import type { Store } from '../store/types.js';
+import type { AuditInput, CounterpartyInput, Store } from '../store/types.js';
 
 /**
  * Records API screenings in the audit log by group commit: requests that arrive while a write
@@ -8,7 +8,8 @@ import type { Store } from '../store/types.js';
  * (kind `screening`, input `{ screenings: [...] }`, output `{ results: [...] }` in the same
  * order). A request is answered only after its record is written, so nothing answered is
  * unrecorded; under load a write carries hundreds of screenings for the price of one.
- * New counterparties are added to the store once per process, for re-screening on list loads.
+ * New counterparties are added to the store in the same transaction (once per process), for
+ * re-screening on list loads: one commit per group, not one per new party.
  */
 
 export interface ScreeningToRecord {
@@ -59,45 +60,70 @@ export class ScreeningRecorder {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_PER_RECORD);
         try {
-          await this.writeAudit(batch);
+          await this.write(batch);
         } catch (err) {
           for (const p of batch) p.done(err as Error);
           continue;
         }
-        // Recorded: answer now; remembering the counterparties can follow the answer.
         for (const p of batch) p.done();
-        // A failed upsert loses only the re-screening reminder, never an answer or its audit record.
-        await this.rememberCounterparties(batch).catch(() => {});
       }
     } finally {
       this.writing = false;
     }
   }
 
-  private async writeAudit(batch: Pending[]): Promise<void> {
-    const byKey = new Map<string, Pending[]>();
-    for (const p of batch) byKey.set(p.keyId, [...(byKey.get(p.keyId) ?? []), p]);
-    const lists = Object.fromEntries(this.versions().map((v) => [v.list, { sourceDate: v.sourceDate, hash: v.hash }]));
-    for (const [keyId, items] of byKey) {
-      await this.store.appendAudit({
-        kind: 'screening',
-        input: { screenings: items.map((p) => ({ query: p.query, country: p.country ?? null, address: p.address ?? null })) },
-        output: { results: items.map((p) => p.result) },
-        lists,
-        keyId,
-        meta: { via: 'api', count: items.length },
-      });
+  /**
+   * One transaction: the audit records and the counterparties this process has not seen yet.
+   * Should the counterparties fail the transaction, the audit records are written alone: a
+   * failed upsert must never cost an answer or its record, and the parties, not remembered as
+   * known, are tried again when next screened.
+   */
+  private async write(batch: Pending[]): Promise<void> {
+    const audits = this.auditsOf(batch);
+    const fresh = this.newCounterparties(batch);
+    if (!fresh.size) {
+      await this.store.appendAudits(audits);
+      return;
     }
+    try {
+      await this.store.appendAudits(audits, { counterparties: [...fresh.values()] });
+    } catch {
+      await this.store.appendAudits(audits);
+      return;
+    }
+    if (this.known.size + fresh.size > KNOWN_MAX) this.known.clear();
+    for (const key of fresh.keys()) this.known.add(key);
   }
 
-  /** Adds counterparties this process has not seen to the store, so a later list load re-screens them. */
-  private async rememberCounterparties(batch: Pending[]): Promise<void> {
+  /** One audit record per API key, its screenings in arrival order. */
+  private auditsOf(batch: Pending[]): AuditInput[] {
+    const byKey = new Map<string, Pending[]>();
+    for (const p of batch) {
+      const items = byKey.get(p.keyId);
+      if (items) items.push(p);
+      else byKey.set(p.keyId, [p]);
+    }
+    const lists = Object.fromEntries(this.versions().map((v) => [v.list, { sourceDate: v.sourceDate, hash: v.hash }]));
+    return [...byKey].map(([keyId, items]) => ({
+      kind: 'screening' as const,
+      input: { screenings: items.map((p) => ({ query: p.query, country: p.country ?? null, address: p.address ?? null })) },
+      output: { results: items.map((p) => p.result) },
+      lists,
+      keyId,
+      meta: { via: 'api', count: items.length },
+    }));
+  }
+
+  /** The batch's counterparties this process has not stored yet, by key (first spelling, later address). */
+  private newCounterparties(batch: Pending[]): Map<string, CounterpartyInput> {
+    const fresh = new Map<string, CounterpartyInput>();
     for (const p of batch) {
       const key = counterpartyKey({ name: p.query, country: p.country });
       if (this.known.has(key)) continue;
-      await this.store.upsertCounterparty({ name: p.query, country: p.country, address: p.address });
-      if (this.known.size >= KNOWN_MAX) this.known.clear();
-      this.known.add(key);
+      const seen = fresh.get(key);
+      if (!seen) fresh.set(key, { name: p.query, country: p.country, address: p.address });
+      else if (p.address) seen.address = p.address;
     }
+    return fresh;
   }
 }

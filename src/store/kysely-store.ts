@@ -1,5 +1,6 @@
 import * as audit from './audit.js';
 import * as batch from './batch-repo.js';
+import * as counterparties from './counterparty-batch.js';
 import type { StoreContext } from './context.js';
 import * as keys from './keys.js';
 import * as lists from './lists-repo.js';
@@ -30,6 +31,8 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     addListVersion: (version, a) => lists.addListVersion(ctx, version, a),
 
     upsertCounterparty: (c) => records.upsertCounterparty(ctx, c),
+    upsertCounterparties: (cs) => counterparties.upsertCounterparties(ctx, cs),
+    appendAudits: (inputs, options) => counterparties.appendAuditsWith(ctx, inputs, options?.counterparties),
     getCounterparty: (id) => records.getCounterparty(ctx, id),
     findCounterparty: (ref) => records.findCounterparty(ctx, ref),
     listCounterparties: (options) => records.listCounterparties(ctx, options),

@@ -339,6 +339,10 @@ export interface Store {
 
   // counterparties
   upsertCounterparty(c: CounterpartyInput): Promise<Counterparty>;
+  /** Many in one transaction, as if upserted one by one in order (each new party stored once). */
+  upsertCounterparties(cs: readonly CounterpartyInput[]): Promise<void>;
+  /** Audit records (in order) and the counterparties they name, in one transaction: all written or none (the API's group commit). */
+  appendAudits(inputs: readonly AuditInput[], options?: { counterparties?: readonly CounterpartyInput[] | undefined }): Promise<AuditRecord[]>;
   getCounterparty(id: string): Promise<Counterparty | undefined>;
   findCounterparty(ref: CounterpartyRef): Promise<Counterparty | undefined>;
   /** Paged by id: all counterparties with id greater than `after`. */
