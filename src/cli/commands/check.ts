@@ -16,11 +16,12 @@ export function registerCheckCommand(program: Command): void {
     .description('determine one transaction, or a JSON array of them: may it ship, and if not, which rule says so')
     .argument('<transaction>', 'a JSON file, or - for standard input')
     .option('--json', 'print the determination as JSON (an array for array input)')
+    .option('--details', 'also print the identifiers: rule ids, list ids, fact paths, the full rule-set hash')
     .option('--as-of <date>', 'evaluate under the rules in force on this date (YYYY-MM-DD)')
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
-    .action(async (file: string, flags: EvaluateFlags) => {
+    .action(async (file: string, flags: EvaluateFlags & { details?: boolean }) => {
       const asOf = parseAsOf(flags.asOf);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
@@ -45,8 +46,8 @@ export function registerCheckCommand(program: Command): void {
         return;
       }
       results.forEach((d, i) => {
-        if (many) process.stdout.write(`\n${'─'.repeat(20)} transaction ${i}${d.id ? ` (${d.id})` : ''}\n`);
-        process.stdout.write(`${formatDetermination(d, itemNames(inputs[i]))}\n`);
+        if (many) process.stdout.write(`\n${'─'.repeat(20)} transaction ${i + 1}${d.id ? ` (order ${d.id})` : ''}\n`);
+        process.stdout.write(`${formatDetermination(d, itemNames(inputs[i]), { details: flags.details === true })}\n`);
       });
     });
 }
