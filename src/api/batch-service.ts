@@ -1,3 +1,4 @@
+import { openCasesForDetermination } from '../store/open-cases.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -175,6 +176,9 @@ export class BatchService {
             batch: { jobId: job.id, rowNo: d.row },
           })),
         );
+        for (const d of c.determinations ?? []) {
+          await openCasesForDetermination(this.o.store, d.output, d.input, { source: 'batch', sourceRef: `${job.id} row ${d.row}` });
+        }
         await this.jobs.putRows(job.id, c.results ?? []);
         return { outBytes: 0, errBytes: 0 };
       },

@@ -19,7 +19,7 @@ export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
 
 // ─── audit ───────────────────────────────────────────────────────────────────
 
-export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch';
+export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch' | 'review_case';
 
 /** What a caller gives to append one audit record (the store adds seq, time and the chain). */
 export interface AuditInput {
@@ -209,7 +209,8 @@ export interface StoredScreening {
 
 // ─── reviews ─────────────────────────────────────────────────────────────────
 
-export type ReviewDecision = 'cleared' | 'confirmed';
+/** `revoked` (issue 15) undoes an earlier clearance: the newest decision wins. */
+export type ReviewDecision = 'cleared' | 'confirmed' | 'revoked';
 
 export interface ReviewInput {
   counterparty: CounterpartyRef;
@@ -220,6 +221,8 @@ export interface ReviewInput {
   decision: ReviewDecision;
   reason: string;
   keyId?: string | undefined;
+  /** The day from which a clearance no longer holds (YYYY-MM-DD). */
+  expiresAt?: string | undefined;
 }
 
 export interface ReviewRecord {
@@ -234,6 +237,7 @@ export interface ReviewRecord {
   keyId: string | null;
   createdAt: string;
   auditSeq: number;
+  expiresAt?: string | null | undefined;
 }
 
 // ─── API keys ────────────────────────────────────────────────────────────────
@@ -335,6 +339,8 @@ export interface Store {
   /** Adds a version (and its audit record, with `audit` as its output). */
   addListVersion(version: NewListVersion, audit?: { input?: unknown; output?: unknown }): Promise<StoredListVersion>;
 
+  /** The review queue and saved counterparties (issue 15). */
+  readonly reviewQueue: import('./cases.js').ReviewQueue;
   // counterparties
   upsertCounterparty(c: CounterpartyInput): Promise<Counterparty>;
   getCounterparty(id: string): Promise<Counterparty | undefined>;
