@@ -12,6 +12,7 @@ import { evaluateRoutes } from './routes/evaluate.js';
 import { exposureRoutes } from './routes/exposure.js';
 import { rulesRoutes } from './routes/rules.js';
 import { screeningRoutes } from './routes/screening.js';
+import { reviewQueueRoutes } from './routes/review-queue.js';
 
 export interface ApiLimits {
   /** Largest JSON body (default 1 MiB). */
@@ -74,6 +75,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
       auditRoutes(v1, deps);
       batchRoutes(v1, deps, limits.batchBytes);
       exposureRoutes(v1, deps, limits.batchBytes);
+      reviewQueueRoutes(v1, deps);
     },
   );
   if (options.webDir && existsSync(options.webDir)) {

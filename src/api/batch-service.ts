@@ -1,4 +1,5 @@
 import { openCasesForDetermination } from '../store/open-cases.js';
+import { loadClearedHits, screenerWithReviews } from '../store/index.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -151,7 +152,10 @@ export class BatchService {
     let runner: ChunkRunner;
     if (this.o.mode === 'inline') {
       if (!this.o.redline) throw new Error('inline batches need a Redline');
-      runner = inlineRunner(this.o.redline, settings);
+      // Hits an officer cleared stay cleared in batches: the job screens with the decisions as they stand now.
+      const base = this.o.redline;
+      const reviewed = base.screener && base.withScreener ? base.withScreener(screenerWithReviews(base.screener, await loadClearedHits(this.o.store))) : base;
+      runner = inlineRunner(reviewed, settings);
     } else {
       runner = threadPoolRunner(1, settings, { listsFrom: { db: this.o.db } });
     }
