@@ -11,6 +11,7 @@ import { registerExposureCommand } from './exposure.js';
 import { registerAuditCommand } from './audit.js';
 import { registerKeysCommand } from './keys.js';
 import { registerListsCommand } from './lists.js';
+import { registerReviewsCommand } from './reviews.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -28,4 +29,5 @@ export const commands: RegisterCommand[] = [
   registerAuditCommand,
   registerKeysCommand,
   registerListsCommand,
+  registerReviewsCommand,
 ];
