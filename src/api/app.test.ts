@@ -77,8 +77,9 @@ describe('the auth matrix', () => {
     await t.server.deps.batches.idle();
     const hit = (await call('POST', '/v1/screen', 'viewer', { name: 'Huawei Technologies Co., Ltd.', country: 'CN' })).body.hits[0];
     // Two review answers open two cases; the second is cleared so that expiry and revocation have a case to act on.
-    await call('POST', '/v1/check', 'viewer', tx({ id: 'Q-1', parties: [] }));
-    await call('POST', '/v1/check', 'viewer', tx({ id: 'Q-2', parties: [] }));
+    const sg = [{ role: 'end_user', name: 'Example Compute Pte. Ltd.', country: 'SG' }];
+    await call('POST', '/v1/check', 'viewer', tx({ id: 'Q-1', to: 'SG', parties: sg }));
+    await call('POST', '/v1/check', 'viewer', tx({ id: 'Q-2', to: 'SG', parties: sg }));
     const cases = (await call('GET', '/v1/review-cases?kind=missing_facts', 'viewer')).body.cases as { id: string; orderRef: string }[];
     const open = cases.find((c) => c.orderRef === 'Q-1')!;
     const done = cases.find((c) => c.orderRef === 'Q-2')!;

@@ -25,7 +25,7 @@ describe('redline reviews', () => {
     const list = run('reviews', 'list');
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toContain(caseId);
-    expect(list.stdout).toMatch(/may be "Sugon" on BIS Entity List/);
+    expect(list.stdout.replace(/[│\s]+/g, " ")).toMatch(/may be "Sugon" on BIS Entity List/);
     expect(list.stdout).not.toMatch(/\x1b\[/);
     expect(list.stdout).toMatch(/next step: redline reviews show/);
 
