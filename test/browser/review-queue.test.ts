@@ -120,6 +120,13 @@ describe('the review queue in a browser', SLOW, () => {
     await checkOrder('SO-Q-2', '曙光有限公司');
     const hitsText = (await page.locator('section.determination').textContent()) ?? '';
     expect(hitsText).toContain('曙光有限公司');
+    // Chinese text renders with the shipped font (Noto Sans SC from the app's own assets), not a system fallback.
+    const font = await page.evaluate(async () => {
+      await document.fonts.ready;
+      await document.fonts.load('16px "Noto Sans SC"', '曙光');
+      return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans SC').map((f) => f.status);
+    });
+    expect(font).toContain('loaded');
     const det = await apiCall<{ screening: { hits: { list: string; entryId: string }[] }[] }>(server.keys.admin, 'POST', '/v1/check', {
       id: 'SO-Q-3', date: '2026-09-30', from: 'US', to: 'MY', items: [{ model: 'NVIDIA L4' }], parties: [{ role: 'end_user', name: '曙光有限公司', country: 'MY' }],
     });
