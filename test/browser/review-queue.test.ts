@@ -67,11 +67,15 @@ describe('the review queue in a browser', SLOW, () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await checkOrder('SO-Q-1', 'Sugon Ltd');
     const card = page.locator('[data-testid="determination-summary"]');
-    await card.scrollIntoViewIfNeeded();
-    await page.evaluate(() => document.getElementById('determination-title')?.scrollIntoView({ block: 'start' }));
+    // Where the app puts the reader after a check: the answer, scrolled to the top of the window.
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const box = (await card.boundingBox())!;
     await page.screenshot({ path: join(ARTIFACTS, 'determination-summary-1440.png') });
-    expect(box.y).toBeGreaterThanOrEqual(0);
+    // Below the sticky page header, not under it: the outcome badge must be visible.
+    const header = (await page.locator('header.top').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(header.y + header.height);
+    const badge = (await card.locator('.badge-large').boundingBox())!;
+    expect(badge.y).toBeGreaterThanOrEqual(header.y + header.height);
     expect(box.y + box.height).toBeLessThanOrEqual(900);
     const text = (await card.textContent()) ?? '';
     expect(text).toMatch(/What to do next/);
@@ -118,8 +122,10 @@ describe('the review queue in a browser', SLOW, () => {
     expect(cleared.hit!.list).toBe('us.bis.entity-list');
 
     await checkOrder('SO-Q-2', '曙光有限公司');
-    const hitsText = (await page.locator('section.determination').textContent()) ?? '';
-    expect(hitsText).toContain('曙光有限公司');
+    // The cleared entry is gone, so the answer no longer sends the reader to the queue.
+    const summary = (await page.locator('[data-testid="determination-summary"]').textContent()) ?? '';
+    expect(summary).not.toMatch(/review queue/);
+    expect(await page.getByLabel('Name of party 1').inputValue()).toBe('曙光有限公司');
     // Chinese text renders with the shipped font (Noto Sans SC from the app's own assets), not a system fallback.
     const font = await page.evaluate(async () => {
       await document.fonts.ready;
