@@ -1,4 +1,4 @@
-import { openCasesForDetermination } from '../store/open-cases.js';
+import { openCasesForDeterminations } from '../store/open-cases.js';
 import { loadClearedHits, screenerWithReviews } from '../store/index.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createReadStream } from 'node:fs';
@@ -180,9 +180,7 @@ export class BatchService {
             batch: { jobId: job.id, rowNo: d.row },
           })),
         );
-        for (const d of c.determinations ?? []) {
-          await openCasesForDetermination(this.o.store, d.output, d.input, { source: 'batch', sourceRef: `${job.id} row ${d.row}` });
-        }
+        await openCasesForDeterminations(this.o.store, (c.determinations ?? []).map((d) => ({ output: d.output, input: d.input, sourceRef: `${job.id} row ${d.row}` })), { source: 'batch' });
         await this.jobs.putRows(job.id, c.results ?? []);
         return { outBytes: 0, errBytes: 0 };
       },

@@ -1,4 +1,4 @@
-import { openCasesForDetermination } from '../store/open-cases.js';
+import { openCasesForDeterminations } from '../store/open-cases.js';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { IsoDate, ListVersion } from '../domain/index.js';
@@ -100,7 +100,7 @@ async function recordChunk(o: BatchFileOptions, job: BatchJob, c: ChunkRecord, l
       batch: { jobId: job.id, rowNo: d.row },
     })),
   );
-  for (const d of ds) await openCasesForDetermination(o.store.store, d.output, d.input, { source: 'batch', sourceRef: `${job.id} row ${d.row}` });
+  await openCasesForDeterminations(o.store.store, ds.map((d) => ({ output: d.output, input: d.input, sourceRef: `${job.id} row ${d.row}` })), { source: 'batch' });
 }
 
 function fileSink(out: ChunkFile, err: ChunkFile | undefined, before?: (c: ChunkRecord) => Promise<void>): ChunkSink {

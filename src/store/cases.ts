@@ -6,6 +6,8 @@ import { recordReview } from './records.js';
 import type { Database, ReviewCasesTable } from './schema.js';
 import {
   findSavedByName,
+  nameKey,
+  savedNameIndex,
   getSavedCounterparty,
   listSavedCounterparties,
   saveCounterparty,
@@ -122,43 +124,61 @@ async function addEvent(trx: Kysely<Database>, ctx: StoreContext, caseId: string
 
 /** Opens a case, or returns the open case for the same counterparty and entry (or order and facts). */
 export async function openCase(ctx: StoreContext, c: NewCase): Promise<{ case: ReviewCase; created: boolean }> {
-  const key = dedupeKey(c);
+  return (await openCases(ctx, [c]))[0]!;
+}
+
+/** Opens many cases in one transaction (a batch chunk's worth): one lock, one read of the saved counterparties. */
+export async function openCases(ctx: StoreContext, cs: readonly NewCase[]): Promise<{ case: ReviewCase; created: boolean }[]> {
+  if (!cs.length) return [];
   return writeTx(ctx, async (trx) => {
-    const existing = await trx.selectFrom('review_cases').selectAll().where('dedupe_key', '=', key).where('status', 'in', OPEN_STATUSES).executeTakeFirst();
-    if (existing) return { case: toCase(existing), created: false };
-    const saved = c.counterparty ? await findSavedByName(trx, c.counterparty.name) : undefined;
-    const at = nowIso();
-    const row: ReviewCasesTable = {
-      id: newId('case', 9),
-      kind: c.kind,
-      status: 'open',
-      dedupe_key: key,
-      order_ref: c.orderRef ?? null,
-      counterparty_name: c.counterparty?.name ?? null,
-      counterparty_country: c.counterparty?.country?.toUpperCase() ?? null,
-      saved_counterparty_id: saved?.id ?? null,
-      list: c.hit?.list ?? null,
-      entry_id: c.hit?.entryId ?? null,
-      entry_name: c.hit?.name ?? null,
-      entry_hash: c.hit?.entryHash ?? null,
-      score: c.hit?.score ?? null,
-      detail_json: JSON.stringify({ hit: c.hit, missing: c.missing, outcome: c.outcome }),
-      source: c.source,
-      source_ref: c.sourceRef ?? null,
-      owner: null,
-      pending_json: null,
-      decided_by: null,
-      reason: null,
-      expires_at: null,
-      review_ids_json: null,
-      created_at: at,
-      updated_at: at,
-    };
-    await trx.insertInto('review_cases').values(row).execute();
-    const what = c.kind === 'potential_match' ? `potential match of "${c.counterparty?.name}" with "${c.hit?.name}" (${c.hit?.listTitle ?? c.hit?.list}, score ${c.hit?.score.toFixed(2)})` : `review answer: missing ${(c.missing ?? []).map((m) => m.label).join('; ')}`;
-    await addEvent(trx, ctx, row.id, c.actor, 'opened', `${what}; from ${c.source}${c.sourceRef ? ` ${c.sourceRef}` : ''}`, { orderRef: row.order_ref });
-    return { case: toCase(row), created: true };
+    const out: { case: ReviewCase; created: boolean }[] = [];
+    let savedIndex: Map<string, string> | undefined;
+    for (const c of cs) {
+      const key = dedupeKey(c);
+      const existing = await trx.selectFrom('review_cases').selectAll().where('dedupe_key', '=', key).where('status', 'in', OPEN_STATUSES).executeTakeFirst();
+      if (existing) {
+        out.push({ case: toCase(existing), created: false });
+        continue;
+      }
+      savedIndex ??= await savedNameIndex(trx);
+      out.push({ case: await insertCase(trx, ctx, c, key, c.counterparty ? savedIndex.get(nameKey(c.counterparty.name)) : undefined), created: true });
+    }
+    return out;
   });
+}
+
+async function insertCase(trx: Kysely<Database>, ctx: StoreContext, c: NewCase, key: string, savedId: string | undefined): Promise<ReviewCase> {
+  const at = nowIso();
+  const row: ReviewCasesTable = {
+    id: newId('case', 9),
+    kind: c.kind,
+    status: 'open',
+    dedupe_key: key,
+    order_ref: c.orderRef ?? null,
+    counterparty_name: c.counterparty?.name ?? null,
+    counterparty_country: c.counterparty?.country?.toUpperCase() ?? null,
+    saved_counterparty_id: savedId ?? null,
+    list: c.hit?.list ?? null,
+    entry_id: c.hit?.entryId ?? null,
+    entry_name: c.hit?.name ?? null,
+    entry_hash: c.hit?.entryHash ?? null,
+    score: c.hit?.score ?? null,
+    detail_json: JSON.stringify({ hit: c.hit, missing: c.missing, outcome: c.outcome }),
+    source: c.source,
+    source_ref: c.sourceRef ?? null,
+    owner: null,
+    pending_json: null,
+    decided_by: null,
+    reason: null,
+    expires_at: null,
+    review_ids_json: null,
+    created_at: at,
+    updated_at: at,
+  };
+  await trx.insertInto('review_cases').values(row).execute();
+  const what = c.kind === 'potential_match' ? `potential match of "${c.counterparty?.name}" with "${c.hit?.name}" (${c.hit?.listTitle ?? c.hit?.list}, score ${c.hit?.score.toFixed(2)})` : `review answer: missing ${(c.missing ?? []).map((m) => m.label).join('; ')}`;
+  await addEvent(trx, ctx, row.id, c.actor, 'opened', `${what}; from ${c.source}${c.sourceRef ? ` ${c.sourceRef}` : ''}`, { orderRef: row.order_ref });
+  return toCase(row);
 }
 
 export interface CaseQuery {
@@ -318,6 +338,7 @@ export async function setCaseExpiry(ctx: StoreContext, id: string, expiresAt: st
 /** The queue and the saved counterparties, bound to one store (Store.reviewQueue). */
 export interface ReviewQueue {
   open(c: NewCase): Promise<{ case: ReviewCase; created: boolean }>;
+  openMany(cs: readonly NewCase[]): Promise<{ case: ReviewCase; created: boolean }[]>;
   list(q?: CaseQuery): Promise<ReviewCase[]>;
   get(id: string): Promise<ReviewCase | undefined>;
   assign(id: string, owner: string, actor: string): Promise<ReviewCase>;
@@ -333,6 +354,7 @@ export interface ReviewQueue {
 export function reviewQueue(ctx: StoreContext): ReviewQueue {
   return {
     open: (c) => openCase(ctx, c),
+    openMany: (cs) => openCases(ctx, cs),
     list: (q) => listCases(ctx, q),
     get: (id) => getCase(ctx, id),
     assign: (id, owner, actor) => assignCase(ctx, id, owner, actor),

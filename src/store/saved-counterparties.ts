@@ -112,3 +112,12 @@ export async function savedNames(db: Kysely<Database>, id: string): Promise<stri
   const r = await db.selectFrom('saved_counterparties').select(['name', 'names_json']).where('id', '=', id).executeTakeFirst();
   return r ? (parseJson<string[]>(r.names_json) ?? [r.name]) : [];
 }
+
+/** Every name of every saved counterparty → its id (read once per batch of cases). */
+export async function savedNameIndex(db: Kysely<Database>): Promise<Map<string, string>> {
+  const index = new Map<string, string>();
+  for (const r of await db.selectFrom('saved_counterparties').select(['id', 'name', 'names_json']).execute()) {
+    for (const n of parseJson<string[]>(r.names_json) ?? [r.name]) if (!index.has(nameKey(n))) index.set(nameKey(n), r.id);
+  }
+  return index;
+}
