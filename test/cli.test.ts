@@ -35,8 +35,12 @@ describe('redline check', () => {
     const r = redline(['check', '-', '--no-screening'], tx());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('LICENSE REQUIRED');
-    expect(r.stdout).toContain('us.ear.ac.license.d-groups');
+    // Words for people (issue 15): the rule's title, not its id — the id only with --details.
+    expect(r.stdout).toContain('3A090.a / 4A090.a / .z.a to D:1, D:4, D:5');
+    expect(r.stdout).not.toContain('us.ear.ac.license.d-groups');
+    expect(r.stdout).toMatch(/Next step\n  → /);
     expect(r.stdout).toContain('742.6(a)(6)(iii)(A)');
+    expect(redline(['check', '-', '--no-screening', '--details'], tx()).stdout).toContain('us.ear.ac.license.d-groups');
   });
 
   it('answers an array with an array, in order', () => {

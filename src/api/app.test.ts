@@ -76,6 +76,14 @@ describe('the auth matrix', () => {
     const up = await call('POST', '/v1/batches', 'analyst', csv, { 'content-type': 'text/csv' });
     await t.server.deps.batches.idle();
     const hit = (await call('POST', '/v1/screen', 'viewer', { name: 'Huawei Technologies Co., Ltd.', country: 'CN' })).body.hits[0];
+    // Two review answers open two cases; the second is cleared so that expiry and revocation have a case to act on.
+    const sg = [{ role: 'end_user', name: 'Example Compute Pte. Ltd.', country: 'SG' }];
+    await call('POST', '/v1/check', 'viewer', tx({ id: 'Q-1', to: 'SG', parties: sg }));
+    await call('POST', '/v1/check', 'viewer', tx({ id: 'Q-2', to: 'SG', parties: sg }));
+    const cases = (await call('GET', '/v1/review-cases?kind=missing_facts', 'viewer')).body.cases as { id: string; orderRef: string }[];
+    const open = cases.find((c) => c.orderRef === 'Q-1')!;
+    const done = cases.find((c) => c.orderRef === 'Q-2')!;
+    await call('POST', `/v1/review-cases/${done.id}/decision`, 'analyst', { decision: 'cleared', reason: 'facts given by phone' });
     const good: Record<string, { payload?: unknown; headers?: Record<string, string> }> = {
       'POST /v1/check': { payload: tx({ parties: [] }) },
       'POST /v1/classify': { payload: { model: 'NVIDIA L4' } },
@@ -94,8 +102,24 @@ describe('the auth matrix', () => {
       'POST /v1/owners/import': { payload: 'entity,owner,share,as_of,source\nAuth Matrix Sub,Auth Matrix Parent,60,2025-01-01,test\n', headers: { 'content-type': 'text/csv' } },
       'GET /v1/owners/Auth%20Matrix%20Sub': {},
       'POST /v1/reviews': { payload: { counterparty: { name: 'Huawei Technologies Co., Ltd.', country: 'CN' }, list: hit.list, entryId: hit.entryId, decision: 'confirmed', reason: 'it is the listed entity' } },
+      'GET /v1/review-cases': {},
+      [`GET /v1/review-cases/${open.id}`]: {},
+      [`POST /v1/review-cases/${open.id}/assign`]: { payload: { owner: 'alice' } },
+      [`POST /v1/review-cases/${open.id}/comment`]: { payload: { text: 'asked the customer' } },
+      [`POST /v1/review-cases/${open.id}/decision`]: { payload: { decision: 'escalated', reason: 'needs legal' } },
+      [`POST /v1/review-cases/${done.id}/expiry`]: { payload: { expiresAt: '2027-01-01' } },
+      [`POST /v1/review-cases/${done.id}/revoke`]: { payload: { reason: 'facts changed' } },
+      'GET /v1/saved-counterparties': {},
+      'POST /v1/saved-counterparties': { payload: { name: 'Example Cloud GmbH', country: 'DE', headquarters: 'DE' } },
     };
-    const need: Record<string, 'viewer' | 'analyst' | 'admin'> = { 'POST /v1/owners/import': 'analyst', 'POST /v1/batches': 'analyst', 'POST /v1/exposure': 'analyst', 'POST /v1/reviews': 'analyst', 'POST /v1/audit/verify': 'admin' };
+    const analyst = (r: string): [string, 'analyst'] => [r, 'analyst'];
+    const need: Record<string, 'viewer' | 'analyst' | 'admin'> = {
+      'POST /v1/owners/import': 'analyst', 'POST /v1/batches': 'analyst', 'POST /v1/exposure': 'analyst', 'POST /v1/reviews': 'analyst', 'POST /v1/audit/verify': 'admin',
+      ...Object.fromEntries(['assign', 'comment', 'decision', 'expiry'].map((s) => analyst(`POST /v1/review-cases/${s === 'expiry' ? done.id : open.id}/${s}`))),
+      'POST /v1/saved-counterparties': 'analyst',
+      // Revoking a clearance is a one-time step: the second try meets a revoked case (409).
+      [`POST /v1/review-cases/${done.id}/revoke`]: 'admin',
+    };
     const ranks = ['viewer', 'analyst', 'admin'] as const;
     const doc = (await call('GET', '/v1/openapi.json')).body as { paths: Record<string, Record<string, { 'x-redline-role'?: string }>> };
     const keyed = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op['x-redline-role'])).filter(Boolean);

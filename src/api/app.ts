@@ -13,6 +13,7 @@ import { exposureRoutes } from './routes/exposure.js';
 import { ownersRoutes } from './routes/owners.js';
 import { rulesRoutes } from './routes/rules.js';
 import { screeningRoutes } from './routes/screening.js';
+import { reviewQueueRoutes } from './routes/review-queue.js';
 
 export interface ApiLimits {
   /** Largest JSON body (default 1 MiB). */
@@ -76,6 +77,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
       batchRoutes(v1, deps, limits.batchBytes);
       exposureRoutes(v1, deps, limits.batchBytes);
       ownersRoutes(v1, deps, limits.batchBytes);
+      reviewQueueRoutes(v1, deps);
     },
   );
   if (options.webDir && existsSync(options.webDir)) {

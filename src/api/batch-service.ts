@@ -1,3 +1,5 @@
+import { openCasesForDeterminations } from '../store/open-cases.js';
+import { loadClearedHits, screenerWithReviews } from '../store/index.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -150,7 +152,10 @@ export class BatchService {
     let runner: ChunkRunner;
     if (this.o.mode === 'inline') {
       if (!this.o.redline) throw new Error('inline batches need a Redline');
-      runner = inlineRunner(this.o.redline, settings);
+      // Hits an officer cleared stay cleared in batches: the job screens with the decisions as they stand now.
+      const base = this.o.redline;
+      const reviewed = base.screener && base.withScreener ? base.withScreener(screenerWithReviews(base.screener, await loadClearedHits(this.o.store))) : base;
+      runner = inlineRunner(reviewed, settings);
     } else {
       runner = threadPoolRunner(1, settings, { listsFrom: { db: this.o.db } });
     }
@@ -175,6 +180,7 @@ export class BatchService {
             batch: { jobId: job.id, rowNo: d.row },
           })),
         );
+        await openCasesForDeterminations(this.o.store, (c.determinations ?? []).map((d) => ({ output: d.output, input: d.input, sourceRef: `${job.id} row ${d.row}` })), { source: 'batch' });
         await this.jobs.putRows(job.id, c.results ?? []);
         return { outBytes: 0, errBytes: 0 };
       },

@@ -15,4 +15,6 @@ export interface ApiDeps {
   batches: BatchService;
   cleared: ClearedCache;
   screenCache: ScreenCache;
+  /** Clearing and confirming a case need a second person (default: REDLINE_FOUR_EYES=1). */
+  fourEyes?: boolean | undefined;
 }

@@ -9,6 +9,7 @@ import {
   matchResultJson,
   screeningResultJson,
 } from './json-schemas.js';
+import { assignRequestSchema, caseQuerySchema, commentRequestSchema, decisionRequestSchema, expiryRequestSchema, revokeRequestSchema, savedCounterpartySchema } from './review-schemas.js';
 import { auditQuerySchema, matchRequestSchema, pageQuerySchema, reviewRequestSchema, rulesQuerySchema, screenRequestSchema, timelineQuerySchema } from './schemas.js';
 
 /**
@@ -55,6 +56,7 @@ function errors(...codes: number[]): Record<string, Json> {
     401: 'no API key, or an unknown or revoked one',
     403: 'the key lacks the role this needs',
     404: 'no such thing',
+    409: 'not allowed now: a closed case, or the same person twice under four eyes',
     413: 'the body is larger than this endpoint accepts',
     429: 'too many requests for this key in the window',
   };
@@ -197,9 +199,30 @@ function ownersPaths(): Json {
   };
 }
 
+/** The review queue and saved counterparties (issue 15). */
+function reviewQueuePaths(): Json {
+  const body = (name: string, schema: z.ZodType): Json => ({ required: true, content: { 'application/json': { schema: component(name, schema) } } });
+  const step = (summary: string, name: string, schema: z.ZodType): Json => ({
+    post: op(summary, 'analyst', { parameters: [idParam], requestBody: body(name, schema), responses: { '200': json(object, 'the case with its history'), ...errors(404, 409) } }),
+  });
+  return {
+    '/v1/review-cases': { get: op('Review cases, newest first: potential matches and review answers waiting for a person', 'viewer', { parameters: queryParams(caseQuerySchema), responses: { '200': json(object, '{ cases, fourEyes, you }') } }) },
+    '/v1/review-cases/{id}': { get: op('One review case with its history', 'viewer', { parameters: [idParam], responses: { '200': json(object, 'the case and its events'), ...errors(404) } }) },
+    '/v1/review-cases/{id}/assign': step('Give the case an owner', 'AssignRequest', assignRequestSchema),
+    '/v1/review-cases/{id}/comment': step('Comment on the case', 'CommentRequest', commentRequestSchema),
+    '/v1/review-cases/{id}/decision': step('Clear, confirm or escalate (under four eyes the first clear/confirm is a proposal a second person decides)', 'DecisionRequest', decisionRequestSchema),
+    '/v1/review-cases/{id}/revoke': step('Revoke a clearance: the hit stands again under every name', 'RevokeRequest', revokeRequestSchema),
+    '/v1/review-cases/{id}/expiry': step('Give a clearance an expiry', 'ExpiryRequest', expiryRequestSchema),
+    '/v1/saved-counterparties': {
+      get: op('Saved counterparties: every name, country, headquarters, ultimate parent, type, owners', 'viewer', { responses: { '200': json(object, '{ counterparties }') } }),
+      post: op('Save a counterparty (or update the one known by its name)', 'analyst', { requestBody: body('SavedCounterparty', savedCounterpartySchema), responses: { '201': json(object, 'the saved counterparty') } }),
+    },
+  };
+}
+
 export function openApiDocument(): Json {
   plain('Error', errorJson);
-  const paths: Json = { ...evaluatePaths(), ...batchPaths(), ...rulesAndAuditPaths(), ...ownersPaths() };
+  const paths: Json = { ...evaluatePaths(), ...batchPaths(), ...rulesAndAuditPaths(), ...ownersPaths(), ...reviewQueuePaths() };
   return {
     openapi: '3.1.0',
     info: { title: 'Redline API', version: '1.0.0', description: 'Export-control compliance for semiconductors. Shapes follow docs/contract.md; roles and limits in docs/api.md.' },

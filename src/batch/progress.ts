@@ -35,13 +35,16 @@ export function stderrProgress(label: string, estimatedTotal: number, startAt = 
       },
     };
   }
+  // Without a chunk finished before the last one, the rate counts from the start (never "0 rows/s" for a short run).
+  const started = { at: Date.now(), done: startAt };
   let first: { at: number; done: number } | undefined;
   let last = Date.now();
   let total = estimatedTotal;
   let latest = startAt;
   const line = (done: number): void => {
-    const secs = first ? (Date.now() - first.at) / 1000 : 0;
-    const rate = first && secs > 0 ? (done - first.done) / secs : 0;
+    const from = first && done > first.done ? first : started;
+    const secs = (Date.now() - from.at) / 1000;
+    const rate = secs > 0 ? (done - from.done) / secs : 0;
     const eta = rate > 0 && total > done ? `, ETA ${Math.ceil((total - done) / rate)} s` : '';
     process.stderr.write(`${label}: ${done}/${total} rows (${Math.round(rate)} rows/s${eta})\n`);
   };

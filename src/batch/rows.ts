@@ -1,4 +1,4 @@
-import { InputError, JURISDICTIONS, type Determination, type InputProblem, type IsoDate } from '../domain/index.js';
+import { factLabel, InputError, JURISDICTIONS, type Determination, type InputProblem, type IsoDate } from '../domain/index.js';
 import type { Redline } from '../bundle/redline.js';
 import { columnOfPath, transactionFromCsvRecord } from './csv-row.js';
 
@@ -11,7 +11,16 @@ export type RawRow =
 
 /** The answer for one row: a compact determination summary, or the problems that stopped it. */
 export type RowResult =
-  | { row: number; id?: string | undefined; outcome: Determination['outcome']; jurisdictions: Partial<Record<string, string>>; measures: string[]; missing: string[] }
+  | {
+      row: number;
+      id?: string | undefined;
+      outcome: Determination['outcome'];
+      jurisdictions: Partial<Record<string, string>>;
+      measures: string[];
+      missing: string[];
+      /** `missing` in the input's own words: CSV column names for a CSV book, the form's labels otherwise. */
+      missingFields?: string[];
+    }
   | { row: number; id?: string | undefined; error: string; problems: InputProblem[] };
 
 export function isRowError(r: RowResult): r is Extract<RowResult, { error: string }> {
@@ -40,7 +49,16 @@ function idOf(raw: RawRow): string | undefined {
   return m ? m[1] : undefined;
 }
 
-function summarise(row: number, d: Determination): RowResult {
+/** A missing-fact note with its transaction path renamed to the CSV column it came from. */
+function missingAsColumn(m: string, origins: Origins): string {
+  const noted = /^((?:parties|items)\[\d+\]):\s*(.*)$/s.exec(m);
+  if (noted) return `${columnOfPath(noted[1]!, origins)}: ${noted[2]}`;
+  return /^[a-zA-Z]+(\[\d+\])?(\.[\w.[\]]+)?$/.test(m) ? columnOfPath(m, origins) : m;
+}
+
+type Origins = Parameters<typeof columnOfPath>[1];
+
+function summarise(row: number, d: Determination, origins?: Origins): RowResult {
   const jurisdictions: Partial<Record<string, string>> = {};
   const measures = new Set<string>();
   for (const j of d.jurisdictions) {
@@ -48,7 +66,8 @@ function summarise(row: number, d: Determination): RowResult {
     for (const f of j.findings) measures.add(f.measure);
   }
   for (const f of d.redFlags) measures.add(f.measure);
-  return { row, id: d.id, outcome: d.outcome, jurisdictions, measures: [...measures], missing: d.missing };
+  const missingFields = d.missing.map((m) => (origins ? missingAsColumn(m, origins) : factLabel(m)));
+  return { row, id: d.id, outcome: d.outcome, jurisdictions, measures: [...measures], missing: d.missing, ...(missingFields.length ? { missingFields } : {}) };
 }
 
 /** A row's transaction and full determination, for callers that record them (API batches). */
@@ -56,7 +75,7 @@ export type KeepDetermination = (row: number, input: unknown, determination: Det
 
 /** Determines one row. Bad input becomes an error row; any other failure is a bug and propagates. */
 export function processRow(raw: RawRow, redline: Redline, asOf: IsoDate | undefined, keep?: KeepDetermination): RowResult {
-  let origins: Parameters<typeof columnOfPath>[1] | undefined;
+  let origins: Origins | undefined;
   try {
     let tx: unknown;
     if ('problem' in raw) throw new InputError([{ path: '', message: raw.problem }]);
@@ -72,7 +91,7 @@ export function processRow(raw: RawRow, redline: Redline, asOf: IsoDate | undefi
     }
     const d = redline.check(tx, { asOf });
     keep?.(raw.row, tx, d);
-    return summarise(raw.row, d);
+    return summarise(raw.row, d, origins);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const problems = origins ? err.problems.map((p) => ({ path: columnOfPath(p.path, origins!), message: p.message })) : err.problems;
@@ -103,7 +122,7 @@ export function resultLine(r: RowResult, format: OutputFormat): string {
   if (format === 'jsonl') return `${JSON.stringify(r)}\n`;
   if (isRowError(r)) return `${r.row},${csvCell(r.id)},,${JURISDICTIONS.map(() => '').join(',')},,,${csvCell(r.error)}\n`;
   const js = JURISDICTIONS.map((j) => r.jurisdictions[j] ?? '').join(',');
-  return `${r.row},${csvCell(r.id)},${r.outcome},${js},${csvCell(r.measures.join(' '))},${csvCell(r.missing.join(' '))},\n`;
+  return `${r.row},${csvCell(r.id)},${r.outcome},${js},${csvCell(r.measures.join(' '))},${csvCell((r.missingFields ?? r.missing).join('; '))},\n`;
 }
 
 export function errorLine(r: Extract<RowResult, { error: string }>, format: OutputFormat): string {

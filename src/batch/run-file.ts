@@ -1,3 +1,4 @@
+import { openCasesForDeterminations } from '../store/open-cases.js';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { IsoDate, ListVersion } from '../domain/index.js';
@@ -89,8 +90,9 @@ async function openJob(o: BatchFileOptions, inputHash: string, chunkSize: number
 /** What `--record` writes per chunk: each answered row's determination, with its job and row, before the chunk's lines. */
 async function recordChunk(o: BatchFileOptions, job: BatchJob, c: ChunkRecord, lists: readonly ListVersion[]): Promise<void> {
   const day = today();
+  const ds = c.determinations ?? [];
   await o.store.store.recordDeterminations(
-    (c.determinations ?? []).map((d) => ({
+    ds.map((d) => ({
       input: d.input,
       output: d.output,
       options: { asOf: o.asOf, today: day },
@@ -98,6 +100,7 @@ async function recordChunk(o: BatchFileOptions, job: BatchJob, c: ChunkRecord, l
       batch: { jobId: job.id, rowNo: d.row },
     })),
   );
+  await openCasesForDeterminations(o.store.store, ds.map((d) => ({ output: d.output, input: d.input, sourceRef: `${job.id} row ${d.row}` })), { source: 'batch' });
 }
 
 function fileSink(out: ChunkFile, err: ChunkFile | undefined, before?: (c: ChunkRecord) => Promise<void>): ChunkSink {

@@ -40,6 +40,8 @@ export interface Redline {
   readonly screener: Screener | undefined;
   check(transaction: unknown, options?: CheckOptions): Determination;
   classify(item: unknown, options?: CheckOptions): Classification[];
+  /** The same rule set and catalogue with another screener (e.g. one that leaves cleared hits out). */
+  withScreener?(screener: Screener | undefined): Redline;
 }
 
 /** Today's date in UTC: the default as-of date when a transaction gives none. */
@@ -56,9 +58,13 @@ export async function createRedline(options: RedlineOptions = {}): Promise<Redli
         ? options.screener()
         : Promise.resolve(options.screener),
   ]);
-  const catalogue = loadCatalogue(options.catalogueDir);
+  return buildRedline(ruleset, loadCatalogue(options.catalogueDir), screener, options);
+}
+
+function buildRedline(ruleset: Ruleset, catalogue: Catalogue, screener: Screener | undefined, options: RedlineOptions): Redline {
   const engines = { ruleset, catalogue, screener };
   return {
+    withScreener: (s) => buildRedline(ruleset, catalogue, s, options),
     ruleset,
     catalogue,
     screener,

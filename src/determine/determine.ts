@@ -62,13 +62,18 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
     options: { enforceAiDiffusion: options.enforceAiDiffusion },
   });
   const lists: Record<string, IsoDate> = {};
-  for (const v of engines.screener?.versions ?? []) lists[v.list] = v.sourceDate;
+  const listTitles: Record<string, string> = {};
+  for (const v of engines.screener?.versions ?? []) {
+    lists[v.list] = v.sourceDate;
+    listTitles[v.list] = v.title;
+  }
   const determination: Determination = {
     ...evaluation,
     screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
     ...(ownership?.length ? { ownership } : {}),
     ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },
     lists,
+    ...(Object.keys(listTitles).length ? { listTitles } : {}),
   };
   // Staleness is judged against the day of the run, not the as-of date: it is about the data we hold now.
   const stale = staleLists(engines.screener?.versions ?? [], options.today, options.maxListAgeDays);

@@ -8,7 +8,7 @@ describe('list freshness', () => {
   it('keeps a list fresh through day 30 and calls it stale on day 31', () => {
     expect(staleLists([v('us.bis.entity-list', '2026-07-09')], '2026-08-08')).toEqual([]);
     const stale = staleLists([v('us.bis.entity-list', '2026-07-09', true)], '2026-08-09');
-    expect(stale).toEqual([{ list: 'us.bis.entity-list', sourceDate: '2026-07-09', ageDays: 31, bundledSnapshot: true }]);
+    expect(stale).toEqual([{ list: 'us.bis.entity-list', title: 'us.bis.entity-list', sourceDate: '2026-07-09', ageDays: 31, bundledSnapshot: true }]);
   });
 
   it('treats an undated list as stale', () => {

@@ -13,6 +13,7 @@ export const DEFAULT_MAX_LIST_AGE_DAYS = 30;
 
 export interface StaleList {
   list: string;
+  title?: string | undefined;
   sourceDate: IsoDate;
   ageDays: number;
   bundledSnapshot: boolean;
@@ -42,7 +43,7 @@ function computeStale(versions: readonly ListVersion[], today: IsoDate, maxAgeDa
   for (const v of versions) {
     const dated = /^\d{4}-\d{2}-\d{2}$/.test(v.sourceDate);
     if (dated && addDays(v.sourceDate, maxAgeDays) >= today) continue;
-    out.push({ list: v.list, sourceDate: v.sourceDate, ageDays: dated ? daysBetween(v.sourceDate, today) : Number.POSITIVE_INFINITY, bundledSnapshot: v.bundledSnapshot === true });
+    out.push({ list: v.list, title: v.title, sourceDate: v.sourceDate, ageDays: dated ? daysBetween(v.sourceDate, today) : Number.POSITIVE_INFINITY, bundledSnapshot: v.bundledSnapshot === true });
   }
   return out;
 }
@@ -73,7 +74,7 @@ export function applyListFreshness(d: Determination, stale: StaleList[], screene
       effect: 'informational',
       citation: 'Redline list freshness policy (default 30 days past the source date)',
       summary: 'Parties were screened against lists older than the allowed age: re-screen against current lists before relying on this answer',
-      because: lists.map((s) => `${s.list}: source ${s.sourceDate}, ${Number.isFinite(s.ageDays) ? `${s.ageDays} days old` : 'undated'}${s.bundledSnapshot ? ' (bundled snapshot)' : ''}`),
+      because: lists.map((s) => `${s.title ?? s.list}: source ${s.sourceDate}, ${Number.isFinite(s.ageDays) ? `${s.ageDays} days old` : 'undated'}${s.bundledSnapshot ? ' (bundled snapshot)' : ''}`),
       outcome: 'review',
       jurisdiction: target.jurisdiction,
       instrument: 'Redline',

@@ -18,6 +18,8 @@ export interface ExceptionResult {
 
 export interface Finding {
   measure: string;
+  /** The measure's title for people (`measure` stays the stable id). */
+  title?: string;
   effect: Effect;
   citation: string;
   summary: string;
@@ -44,7 +46,7 @@ export interface JurisdictionResult {
   /** The strictest review policy that governs the licence application, when one is needed. */
   reviewPolicy?: ReviewPolicy;
   /** Measures on the books that did not apply on the date, and why (stayed, not enforced ...). */
-  notApplied?: { measure: string; citation: string; why: string }[];
+  notApplied?: { measure: string; title?: string; citation: string; why: string }[];
 }
 
 export interface Determination {
@@ -60,6 +62,8 @@ export interface Determination {
   lists: Record<string, IsoDate>;
   /** The 50 percent rules computed for each party with known owners, with the paths (src/ownership). */
   ownership?: PartyOwnership[];
+  /** The titles of the lists in `lists`, for people. */
+  listTitles?: Record<string, string>;
   /** Options that changed evaluation (e.g. enforceAiDiffusion). */
   options?: Record<string, boolean>;
 }

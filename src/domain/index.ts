@@ -13,3 +13,5 @@ export * from './screening.js';
 export * from './measure.js';
 export * from './determination.js';
 export * from './seeded-random.js';
+export * from './labels.js';
+export * from './summary.js';

@@ -63,6 +63,8 @@ export interface ListVersion {
 
 export interface ScreeningHit {
   list: string;
+  /** The list's title for people (`list` stays the stable id). */
+  listTitle?: string | undefined;
   entryId: string;
   name: string;
   matchedName: string;

@@ -199,7 +199,7 @@ function compileLeaf(leaf: Leaf, env: CompileEnv, path: (string | number)[]): Co
 
   const opText = (negated: boolean): string => {
     const a = Array.isArray(arg) ? formatValue(arg) : String(arg);
-    const groups = (): string => asList(arg as string | string[]).join(' / ');
+    const groups = (): string => asList(arg as string | string[]).map((g) => env.groups.title(g)).join(' / ');
     switch (op) {
       case 'eq': return negated ? `is not ${a}` : `is ${a}`;
       case 'ne': return negated ? `is ${a}` : `is not ${a}`;
@@ -220,13 +220,14 @@ function compileLeaf(leaf: Leaf, env: CompileEnv, path: (string | number)[]): Co
   };
 
   const describe = (ctx: FactContext, holds: boolean): string => {
+    if (leaf.label && def.internal) return holds ? leaf.label : `not met: ${leaf.label}`;
     const custom = def.describe?.(ctx, holds);
     if (custom !== undefined && !leaf.label) return custom;
     const r = env.facts.read(leaf.fact, ctx);
     const shown = isList && op === 'anyInGroup' && holds
       ? formatValue((r.value as string[]).filter((c) => inGroups(ctx, c)))
       : formatValue(r.value ?? 'unknown');
-    const subject = leaf.fact.startsWith('item.') ? `item ${ctx.itemIndex}: ${def.label}` : def.label;
+    const subject = leaf.fact.startsWith('item.') ? `item ${ctx.itemIndex + 1}: ${def.label}` : def.label;
     if (leaf.label) return holds ? `${leaf.label} (${subject} ${shown})` : `not met: ${leaf.label} (${subject} ${shown})`;
     return `${subject} ${shown} ${opText(!holds)}`;
   };

@@ -1,4 +1,5 @@
 import {
+  factLabel,
   outcomeOfEffect,
   strictestPolicy,
   worseOf,
@@ -136,7 +137,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
   const plan = planFor(ruleset, date, options);
   for (const jurisdiction of ruleset.jurisdictions) {
     const drafts = new Map<string, Draft>();
-    const notApplied = new Map<string, { measure: string; citation: string; why: string }>();
+    const notApplied = new Map<string, { measure: string; title?: string; citation: string; why: string }>();
     for (const ctx of contexts) {
       ctx.jurisdiction = jurisdiction;
       ctx.fired = undefined;
@@ -155,7 +156,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
         const v = m.test.test(ctx);
         if (v === false) continue;
         if (!verdict.applies) {
-          if (v === true) notApplied.set(m.id, { measure: m.id, citation: m.citation, why: verdict.notAppliedWhy ?? 'not applied' });
+          if (v === true) notApplied.set(m.id, { measure: m.id, title: m.title ?? m.summary, citation: m.citation, why: verdict.notAppliedWhy ?? 'not applied' });
           continue;
         }
         const draft = drafts.get(m.id) ?? newDraft(m);
@@ -166,7 +167,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
           m.test.missing(ctx, missing);
           for (const x of missing) draft.missing.add(x);
           draft.outcome = worseOf(draft.outcome, 'review');
-          pushUnique(draft.because, `cannot tell whether this applies: ${[...missing].join(', ') || 'a fact'} unknown`);
+          pushUnique(draft.because, `cannot tell whether this applies: ${[...missing].map(factLabel).join(', ') || 'a fact'} unknown`);
           continue;
         }
         draft.fired = true;
@@ -369,7 +370,7 @@ function addListDetails(draft: Draft, ctx: FactContext, lists: string[]): void {
     const name = ctx.tx.parties[party]?.name ?? '?';
     pushUnique(
       draft.because,
-      `party ${party} "${name}" matches ${hit.list} entry "${hit.name}" (score ${hit.score.toFixed(2)}${hit.country ? `, ${hit.country}` : ''}${hit.citation ? `; ${hit.citation}` : ''})${others ? `; ${others} more entr${others === 1 ? 'y' : 'ies'} of the list also match` : ''}`,
+      `party ${party + 1} "${name}" matches ${hit.listTitle ?? hit.list} entry "${hit.name}" (score ${hit.score.toFixed(2)}${hit.country ? `, ${hit.country}` : ''}${hit.citation ? `; ${hit.citation}` : ''})${others ? `; ${others} more entr${others === 1 ? 'y' : 'ies'} of the list also match` : ''}`,
     );
     if (hit.citation) pushUnique(draft.citations, hit.citation);
     const fns = hit.entry?.footnotes ?? [];
@@ -402,6 +403,7 @@ function toFinding(d: Draft): Finding {
   const m = d.measure;
   const f: Finding = {
     measure: m.id,
+    title: m.title ?? m.summary,
     effect: m.kind === 'review_policy' ? 'informational' : m.effect,
     citation: d.citations.length ? `${m.citation}; ${d.citations.join('; ')}` : m.citation,
     summary: m.summary,

@@ -13,6 +13,8 @@ export interface FactDef {
   get(ctx: FactContext): FactResult;
   /** Custom words for a trace line, when the generic "<label> <value> <comparison>" reads badly. */
   describe?(ctx: FactContext, holds: boolean): string | undefined;
+  /** The value is an internal identifier (measure tags): a labelled condition prints only its label. */
+  internal?: boolean;
 }
 
 const known = (value: unknown): FactResult => ({ value });
@@ -64,7 +66,7 @@ export function advancedComputingLevel(code: string, kind: string): 'a' | 'b' | 
 function describeUsClassification(ctx: FactContext, holds: boolean): string | undefined {
   const cl = usClassification(ctx);
   if (!cl) return undefined;
-  return `item ${ctx.itemIndex} is ${cl.code}${holds ? '' : ', outside this condition'} (${cl.because})`;
+  return `item ${ctx.itemIndex + 1} is ${cl.code}${holds ? '' : ', outside this condition'} (${cl.because})`;
 }
 
 function itemPath(ctx: FactContext, field: string): string {
@@ -264,7 +266,7 @@ const defs: FactDef[] = [
   },
   // — the evaluation itself
   { path: 'options.enforceAiDiffusion', type: 'boolean', label: 'AI Diffusion enforcement option', get: (c) => known(c.options.enforceAiDiffusion === true) },
-  { path: 'fired.tags', type: 'list', label: 'tags of the measures that apply', get: (c) => known([...(c.fired?.tags ?? [])]) },
+  { path: 'fired.tags', type: 'list', label: 'tags of the measures that apply', internal: true, get: (c) => known([...(c.fired?.tags ?? [])]) },
   { path: 'fired.measures', type: 'list', label: 'measures that apply', get: (c) => known([...(c.fired?.measures ?? [])]) },
 ];
 

@@ -59,6 +59,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   const index = new NameIndex(opts.entries, opts.lexicon);
   const alertThreshold = opts.alertThreshold ?? DEFAULT_ALERT_THRESHOLD;
   const candidateFloor = opts.candidateFloor ?? DEFAULT_CANDIDATE_FLOOR;
+  const listTitles = new Map(opts.versions.map((v) => [v.list, v.title]));
   const acc = new Float64Array(index.names.length);
   const estimate = new Float64Array(index.names.length);
   const isKnown = (k: string): boolean => index.has(k);
@@ -175,6 +176,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       // the CLI and API print it, the rules engine and batch work rarely need it.
       const hit: ScreeningHit = {
         list: entry.list,
+        ...(listTitles.has(entry.list) ? { listTitle: listTitles.get(entry.list) } : {}),
         entryId: entry.id,
         name: entry.name,
         matchedName: rec.text,
@@ -186,7 +188,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
             ...explainAlignment(norm, rec.norm, alignTokens(q, rec)),
             ...explainLocalName(entry, rec.text),
             ...context.lines,
-            `listed on ${entry.list} as "${entry.name}"${entry.citation ? ` (${entry.citation})` : ''}${statusNote(entry)}`,
+            `listed on ${listTitles.get(entry.list) ?? entry.list} as "${entry.name}"${entry.citation ? ` (${entry.citation})` : ''}${statusNote(entry)}`,
           ];
           return explanation;
         },

@@ -54,3 +54,6 @@ export async function withStore<T>(url: string | undefined, fn: (store: Store) =
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
+export { CASE_STATUSES, CaseConflict, type CaseKind, type CaseQuery, type CaseSource, type CaseStatus, type NewCase, type ReviewCase, type ReviewQueue } from './cases.js';
+export { nameKey, type SavedCounterparty, type SavedCounterpartyInput } from './saved-counterparties.js';
+export { openCasesForDetermination, openMatchCase } from './open-cases.js';

@@ -1,6 +1,7 @@
 import * as audit from './audit.js';
 import * as batch from './batch-repo.js';
 import * as counterparties from './counterparty-batch.js';
+import { reviewQueue } from './cases.js';
 import type { StoreContext } from './context.js';
 import * as keys from './keys.js';
 import * as lists from './lists-repo.js';
@@ -16,6 +17,7 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     engine: ctx.engine,
     location,
     close: () => ctx.db.destroy(),
+    reviewQueue: reviewQueue(ctx),
 
     appendAudit: (input) => audit.appendAudit(ctx, input),
     getAudit: (seq) => audit.getAudit(ctx, seq),

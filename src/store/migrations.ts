@@ -205,6 +205,64 @@ function migrations(engine: StoreEngine): Record<string, Migration> {
         await db.schema.createIndex('owner_edges_owner').on('owner_edges').column('owner_key').execute();
       },
     },
+    // Issue 15: the review queue (cases with their history), saved counterparties with every name
+    // they are known by, and clearances that can expire.
+    '0012_i15_review_queue': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('reviews').addColumn('expires_at', 'text').execute();
+        await db.schema
+          .createTable('review_cases')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('dedupe_key', 'text', (c) => c.notNull())
+          .addColumn('order_ref', 'text')
+          .addColumn('counterparty_name', 'text')
+          .addColumn('counterparty_country', 'text')
+          .addColumn('saved_counterparty_id', 'text')
+          .addColumn('list', 'text')
+          .addColumn('entry_id', 'text')
+          .addColumn('entry_name', 'text')
+          .addColumn('entry_hash', 'text')
+          .addColumn('score', 'real')
+          .addColumn('detail_json', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('source_ref', 'text')
+          .addColumn('owner', 'text')
+          .addColumn('pending_json', 'text')
+          .addColumn('decided_by', 'text')
+          .addColumn('reason', 'text')
+          .addColumn('expires_at', 'text')
+          .addColumn('review_ids_json', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('review_cases_dedupe').on('review_cases').columns(['dedupe_key', 'status']).execute();
+        await db.schema
+          .createTable('review_case_events')
+          .addColumn('id', engine === 'postgres' ? 'serial' : 'integer', (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('case_id', 'text', (c) => c.notNull().references('review_cases.id'))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('text', 'text')
+          .addColumn('audit_seq', 'integer', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('saved_counterparties')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('names_json', 'text', (c) => c.notNull())
+          .addColumn('country', 'text')
+          .addColumn('headquarters', 'text')
+          .addColumn('ultimate_parent', 'text')
+          .addColumn('type', 'text')
+          .addColumn('owners_json', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { PACKS_DIR } from '../bundle/paths.js';
 import type { Catalogue } from '../classify/index.js';
 import type { Ruleset } from '../rules/index.js';
 import { loadClearedHits, screenerWithReviews } from './reviews.js';
+import { openCasesForDetermination } from './open-cases.js';
 import type { CounterpartyRef, RulesetSnapshot, Store, StoredDetermination } from './types.js';
 
 export interface CheckEngines {
@@ -116,5 +117,7 @@ export async function checkAndRecord(
     keyId: options.keyId,
     batch: options.batch,
   });
+  // Every potential match and every `review` answer waits in the review queue (issue 15).
+  await openCasesForDetermination(store, determination, input, { source: options.batch ? 'batch' : 'check', sourceRef: record.id, alertThreshold: engines.screener?.alertThreshold });
   return { determination: { ...determination, id: record.id }, record };
 }

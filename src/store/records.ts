@@ -247,6 +247,7 @@ function toReview(r: ReviewsTable): ReviewRecord {
     keyId: r.key_id,
     createdAt: r.created_at,
     auditSeq: num(r.audit_seq),
+    ...(r.expires_at ? { expiresAt: r.expires_at } : {}),
   };
 }
 
@@ -257,7 +258,7 @@ export function recordReview(ctx: StoreContext, input: ReviewInput): Promise<Rev
     const audit = await appendAuditIn(trx, ctx, {
       kind: 'review',
       input: { counterparty: { name: input.counterparty.name, country: input.counterparty.country ?? null }, list: input.list, entryId: input.entryId, entryHash: input.entryHash },
-      output: { decision: input.decision, reason: input.reason },
+      output: { decision: input.decision, reason: input.reason, ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) },
       keyId: input.keyId,
       ref: id,
     });
@@ -273,6 +274,7 @@ export function recordReview(ctx: StoreContext, input: ReviewInput): Promise<Rev
       key_id: input.keyId ?? null,
       created_at: audit.at,
       audit_seq: audit.seq,
+      ...(input.expiresAt ? { expires_at: input.expiresAt } : {}),
     };
     await trx.insertInto('reviews').values(row).execute();
     return toReview(row);

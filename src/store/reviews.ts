@@ -15,7 +15,8 @@ import type { CounterpartyRef, ReviewRecord, Store } from './types.js';
 export class ClearedHits {
   private readonly byKey = new Map<string, ReviewRecord>();
 
-  constructor(reviews: readonly ReviewRecord[]) {
+  /** `today` (YYYY-MM-DD) makes expired clearances lapse; replay leaves it out (the reviews applied then). */
+  constructor(reviews: readonly ReviewRecord[], private readonly today?: string) {
     for (const r of reviews) {
       const k = ClearedHits.key(r.counterpartyKey, r.list, r.entryId);
       const seen = this.byKey.get(k);
@@ -35,6 +36,7 @@ export class ClearedHits {
   clearing(counterparty: CounterpartyRef, hit: ScreeningHit): ReviewRecord | undefined {
     const r = this.byKey.get(ClearedHits.key(counterpartyKey(counterparty), hit.list, hit.entryId));
     if (!r || r.decision !== 'cleared' || !hit.entry) return undefined;
+    if (this.today && r.expiresAt && this.today >= r.expiresAt) return undefined;
     return entryContentHash(hit.entry) === r.entryHash ? r : undefined;
   }
 
@@ -54,7 +56,7 @@ export class ClearedHits {
 /** The review decisions for these counterparties (all stored decisions when omitted). */
 export async function loadClearedHits(store: Store, counterparties?: readonly CounterpartyRef[]): Promise<ClearedHits> {
   const keys = counterparties?.map(counterpartyKey);
-  return new ClearedHits(await store.latestReviews(keys));
+  return new ClearedHits(await store.latestReviews(keys), new Date().toISOString().slice(0, 10));
 }
 
 /** One-shot: the hits that stand for this counterparty after its cleared reviews. */

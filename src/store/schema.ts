@@ -107,6 +107,8 @@ export interface ReviewsTable {
   key_id: string | null;
   created_at: string;
   audit_seq: number;
+  /** Issue 15: a clearance may carry an expiry (absent on rows written before migration 0012). */
+  expires_at?: string | null;
 }
 
 export interface ApiKeysTable {
@@ -189,4 +191,57 @@ export interface Database {
   api_keys: ApiKeysTable;
   batch_jobs: BatchJobsTable;
   batch_rows: BatchRowsTable;
+  review_cases: ReviewCasesTable;
+  review_case_events: ReviewCaseEventsTable;
+  saved_counterparties: SavedCounterpartiesTable;
+}
+
+export interface ReviewCasesTable {
+  id: string;
+  kind: string;
+  status: string;
+  dedupe_key: string;
+  order_ref: string | null;
+  counterparty_name: string | null;
+  counterparty_country: string | null;
+  saved_counterparty_id: string | null;
+  list: string | null;
+  entry_id: string | null;
+  entry_name: string | null;
+  entry_hash: string | null;
+  score: number | null;
+  detail_json: string;
+  source: string;
+  source_ref: string | null;
+  owner: string | null;
+  pending_json: string | null;
+  decided_by: string | null;
+  reason: string | null;
+  expires_at: string | null;
+  review_ids_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewCaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  text: string | null;
+  audit_seq: number;
+}
+
+export interface SavedCounterpartiesTable {
+  id: string;
+  name: string;
+  names_json: string;
+  country: string | null;
+  headquarters: string | null;
+  ultimate_parent: string | null;
+  type: string | null;
+  owners_json: string;
+  created_at: string;
+  updated_at: string;
 }

@@ -19,7 +19,7 @@ export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
 
 // ─── audit ───────────────────────────────────────────────────────────────────
 
-export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch' | 'owners_import';
+export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch' | 'owners_import' | 'review_case';
 
 /** What a caller gives to append one audit record (the store adds seq, time and the chain). */
 export interface AuditInput {
@@ -211,7 +211,8 @@ export interface StoredScreening {
 
 // ─── reviews ─────────────────────────────────────────────────────────────────
 
-export type ReviewDecision = 'cleared' | 'confirmed';
+/** `revoked` (issue 15) undoes an earlier clearance: the newest decision wins. */
+export type ReviewDecision = 'cleared' | 'confirmed' | 'revoked';
 
 export interface ReviewInput {
   counterparty: CounterpartyRef;
@@ -222,6 +223,8 @@ export interface ReviewInput {
   decision: ReviewDecision;
   reason: string;
   keyId?: string | undefined;
+  /** The day from which a clearance no longer holds (YYYY-MM-DD). */
+  expiresAt?: string | undefined;
 }
 
 export interface ReviewRecord {
@@ -236,6 +239,7 @@ export interface ReviewRecord {
   keyId: string | null;
   createdAt: string;
   auditSeq: number;
+  expiresAt?: string | null | undefined;
 }
 
 // ─── API keys ────────────────────────────────────────────────────────────────
@@ -337,6 +341,8 @@ export interface Store {
   /** Adds a version (and its audit record, with `audit` as its output). */
   addListVersion(version: NewListVersion, audit?: { input?: unknown; output?: unknown }): Promise<StoredListVersion>;
 
+  /** The review queue and saved counterparties (issue 15). */
+  readonly reviewQueue: import('./cases.js').ReviewQueue;
   // counterparties
   upsertCounterparty(c: CounterpartyInput): Promise<Counterparty>;
   /** Many in one transaction, as if upserted one by one in order (each new party stored once). */

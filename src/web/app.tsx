@@ -9,6 +9,7 @@ import { BatchPage } from './pages/batch';
 import { RulesPage } from './pages/rules';
 import { MeasurePage } from './pages/measure';
 import { AuditPage } from './pages/audit';
+import { ReviewsPage } from './pages/reviews';
 import { Loading } from './components/ui';
 
 // The charts library is most of the bundle: load it with the one page that draws charts.
@@ -18,6 +19,7 @@ const PAGES = [
   ['check', 'Check'],
   ['screen', 'Screen'],
   ['batch', 'Batch'],
+  ['reviews', 'Reviews'],
   ['rules', 'Rules'],
   ['exposure', 'Exposure'],
   ['audit', 'Audit'],
@@ -88,6 +90,7 @@ export function App() {
           </Suspense>
         )}
         {route.page === 'audit' && <AuditPage />}
+        {route.page === 'reviews' && <ReviewsPage caseId={route.param} />}
         {!PAGES.some(([p]) => p === route.page) && (
           <p>
             No such page. Go to <a href={href('check')}>Check</a>.

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import pc from 'picocolors';
+import { pc } from '../format/style.js';
 import { InputError } from '../../domain/index.js';
 import { ReplayError, replayDetermination, type AuditKind, type AuditRecord } from '../../store/index.js';
 import { printJson } from '../io.js';

@@ -7,6 +7,31 @@ import { runBatchFile, DEFAULT_CHUNK_SIZE } from '../../batch/run-file.js';
 import { queueRunnerFactory } from '../../batch/queue.js';
 import { inputFormatOf, openInput } from '../../batch/reader.js';
 import { parseAsOf, parseMaxListAge } from '../options.js';
+import { countOutcomes, type OutcomeCounts } from '../../batch/outcome-counts.js';
+import { formatOf } from '../../batch/rows.js';
+import { OUTCOMES } from '../../domain/index.js';
+
+const OUTCOME_WORDS: Record<(typeof OUTCOMES)[number], string> = {
+  prohibited: 'prohibited',
+  license_required: 'licence required',
+  review: 'review',
+  exception_available: 'exception available',
+  no_license_required: 'no licence required',
+};
+
+/** "3 licence required, 2 review, 1 with errors" — outcomes that occur, worst first. */
+export function countsLine(c: OutcomeCounts): string {
+  const parts = OUTCOMES.filter((o) => c[o] > 0).map((o) => `${c[o]} ${OUTCOME_WORDS[o]}`);
+  if (c.errors) parts.push(`${c.errors} with errors`);
+  return parts.length ? parts.join(', ') : 'no rows';
+}
+
+function rateLine(rows: number, ms: number): string {
+  if (rows <= 0) return '';
+  const secs = ms / 1000;
+  const rate = secs > 0 ? rows / secs : rows;
+  return ` in ${secs.toFixed(1)} s (${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} rows/s)`;
+}
 
 interface BatchFlags {
   out: string;
@@ -58,6 +83,7 @@ export function registerBatchCommand(program: Command): void {
       await ensureBundledLists(store);
       const remote = flags.queue ? queueRunnerFactory(flags.queue, new BatchStore(store)) : undefined;
       try {
+        const started = Date.now();
         const s = await runBatchFile({
           input: book,
           out: flags.out,
@@ -74,7 +100,14 @@ export function registerBatchCommand(program: Command): void {
         const where = flags.errors ? `${flags.out}, errors in ${flags.errors}` : flags.out;
         const resumed = s.resumedAtRow > 1 && !s.alreadyDone ? ` (resumed at row ${s.resumedAtRow})` : '';
         const status = s.alreadyDone ? 'already done' : 'done';
-        process.stderr.write(`batch ${s.jobId} ${status}: ${s.rows} rows, ${s.ok} answered, ${s.errors} with errors → ${where}${resumed}\n`);
+        const ranRows = s.alreadyDone ? 0 : s.rows - (s.resumedAtRow - 1);
+        const counts = await countOutcomes(flags.out, formatOf(flags.out));
+        if (flags.errors) counts.errors = s.errors;
+        process.stderr.write(`batch ${s.jobId} ${status}: ${s.rows} rows${rateLine(ranRows, Date.now() - started)}${resumed}\n`);
+        process.stderr.write(`  ${countsLine(counts)} → ${where}\n`);
+        if (counts.review > 0) {
+          process.stderr.write(`  next step: the ${counts.review} review row(s) name what is missing in the "missing" column — give those facts and run again; stale lists: redline lists load <file>\n`);
+        }
       } finally {
         await remote?.close();
         await store.close();

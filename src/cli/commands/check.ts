@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { determinationEvidencePdf } from '../../evidence/pdf.js';
 import { InputError, type Determination, type InputProblem } from '../../domain/index.js';
 import { registerForCheck } from './owners.js';
 import { readJsonInput, printJson } from '../io.js';
@@ -17,12 +19,14 @@ export function registerCheckCommand(program: Command): void {
     .description('determine one transaction, or a JSON array of them: may it ship, and if not, which rule says so')
     .argument('<transaction>', 'a JSON file, or - for standard input')
     .option('--json', 'print the determination as JSON (an array for array input)')
+    .option('--details', 'also print the identifiers: rule ids, list ids, fact paths, the full rule-set hash')
+    .option('--evidence <file.pdf>', 'also write the determination as PDF evidence (list versions, rule-set hash, reasons) for one transaction')
     .option('--as-of <date>', 'evaluate under the rules in force on this date (YYYY-MM-DD)')
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
     .option('--db <path or url>', 'read the ownership register from this store (default: data/runtime/redline.sqlite when it exists)')
-    .action(async (file: string, flags: EvaluateFlags & { db?: string }) => {
+    .action(async (file: string, flags: EvaluateFlags & { db?: string; details?: boolean; evidence?: string }) => {
       const asOf = parseAsOf(flags.asOf);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
@@ -45,13 +49,20 @@ export function registerCheckCommand(program: Command): void {
         }
       });
       if (problems.length) throw new InputError(problems);
+      if (flags.evidence) {
+        if (many) throw new InputError([{ path: '--evidence', message: 'PDF evidence is for one transaction; give a file holding one' }]);
+        const parties = ((inputs[0] as { parties?: { name?: string }[] })?.parties ?? []).map((p) => p?.name ?? '');
+        const pdf = await determinationEvidencePdf({ determination: results[0]!, itemNames: itemNames(inputs[0]), partyNames: parties, producedAt: new Date().toISOString() });
+        writeFileSync(flags.evidence, pdf);
+        process.stderr.write(`evidence written to ${flags.evidence}\n`);
+      }
       if (flags.json) {
         printJson(many ? results : results[0]);
         return;
       }
       results.forEach((d, i) => {
-        if (many) process.stdout.write(`\n${'─'.repeat(20)} transaction ${i}${d.id ? ` (${d.id})` : ''}\n`);
-        process.stdout.write(`${formatDetermination(d, itemNames(inputs[i]))}\n`);
+        if (many) process.stdout.write(`\n${'─'.repeat(20)} transaction ${i + 1}${d.id ? ` (order ${d.id})` : ''}\n`);
+        process.stdout.write(`${formatDetermination(d, itemNames(inputs[i]), { details: flags.details === true })}\n`);
       });
     });
 }

@@ -12,6 +12,7 @@ import { registerAuditCommand } from './audit.js';
 import { registerKeysCommand } from './keys.js';
 import { registerListsCommand } from './lists.js';
 import { registerOwnersCommand } from './owners.js';
+import { registerReviewsCommand } from './reviews.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -30,4 +31,5 @@ export const commands: RegisterCommand[] = [
   registerKeysCommand,
   registerListsCommand,
   registerOwnersCommand,
+  registerReviewsCommand,
 ];

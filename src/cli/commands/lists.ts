@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import pc from 'picocolors';
+import { pc } from '../format/style.js';
 import { InputError, type ListEntry } from '../../domain/index.js';
 import {
   DEFAULT_MAX_LOSS_SHARE,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import pc from 'picocolors';
+import { pc } from '../format/style.js';
 import { InputError } from '../../domain/index.js';
 import { loadDefaultScreener } from '../../bundle/lists.js';
 import type { RedlineScreener } from '../../screening/index.js';

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import pc from 'picocolors';
+import { pc } from '../format/style.js';
 import { InputError, isCountryCode, type ScreeningResult, type ScreenOptions } from '../../domain/index.js';
 import { loadDefaultScreener } from '../../bundle/lists.js';
 import type { RedlineScreener } from '../../screening/index.js';

@@ -1,5 +1,18 @@
-import pc from 'picocolors';
+import picocolors from 'picocolors';
 import type { Outcome } from '../../domain/index.js';
+
+/**
+ * Colour only for a person at a terminal: never into a file or a pipe, never with NO_COLOR set
+ * (https://no-color.org: any non-empty value), never on TERM=dumb; FORCE_COLOR forces it on.
+ * picocolors' own detection also colours under CI into files, which put escape codes in logs.
+ */
+export function colourWanted(env: NodeJS.ProcessEnv = process.env, isTty: boolean = process.stdout.isTTY === true): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  return isTty && env.TERM !== 'dumb';
+}
+
+export const pc = picocolors.createColors(colourWanted());
 
 /** Terminal width for wrapping tables; a pipe gets a generous fixed width. */
 export function terminalWidth(): number {

@@ -38,7 +38,7 @@ function describeUs(words: string) {
   return (ctx: FactContext, holds: boolean): string | undefined => {
     const cl = classificationOf(ctx, 'US')[0];
     if (!cl) return undefined;
-    return `item ${ctx.itemIndex} is ${cl.code}${holds ? ', ' : ', not '}${words} (${cl.because})`;
+    return `item ${ctx.itemIndex + 1} is ${cl.code}${holds ? ', ' : ', not '}${words} (${cl.because})`;
   };
 }
 
@@ -60,7 +60,7 @@ function describeCodes(j: Jurisdiction, name: string) {
     const cls = classificationOf(ctx, j);
     if (!cls.length) return undefined;
     const shown = cls.map((c) => `${c.code} (${c.because})`).join('; ');
-    return `item ${ctx.itemIndex} ${holds ? 'is' : 'is not'} in ${name}: ${shown}`;
+    return `item ${ctx.itemIndex + 1} ${holds ? 'is' : 'is not'} in ${name}: ${shown}`;
   };
 }
 

@@ -41,7 +41,7 @@ function footnote(ctx: FactContext, n: number): TriValue {
     for (const r of p.results)
       for (const h of r.hits)
         if (h.list === 'us.bis.entity-list' && h.score >= ctx.alertThreshold && isActiveOn(h.entry, ctx.date) && (h.entry?.footnotes ?? []).includes(n)) {
-          return yes(`party ${p.party} is a Footnote ${n} Entity List entity ("${h.name}")`);
+          return yes(`party ${p.party + 1} is a Footnote ${n} Entity List entity ("${h.name}")`);
         }
   return no(`no Footnote ${n} Entity List entity is a party`);
 }
@@ -198,7 +198,7 @@ function result(t: TriValue): FactResult {
 function describeTri(compute: (ctx: FactContext) => TriValue, subject: string) {
   return (ctx: FactContext, holds: boolean): string => {
     const t = compute(ctx);
-    return `item ${ctx.itemIndex} ${holds ? 'is' : 'is not'} ${subject}${t.why.length ? `: ${t.why.join('; ')}` : ''}`;
+    return `item ${ctx.itemIndex + 1} ${holds ? 'is' : 'is not'} ${subject}${t.why.length ? `: ${t.why.join('; ')}` : ''}`;
   };
 }
 

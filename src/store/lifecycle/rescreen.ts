@@ -1,5 +1,6 @@
 import type { ScreeningHit } from '../../domain/index.js';
 import { loadClearedHits } from '../reviews.js';
+import { openMatchCase } from '../open-cases.js';
 import type { Counterparty, Store } from '../types.js';
 import type { StoreScreener } from './bundled.js';
 
@@ -71,6 +72,7 @@ export async function rescreenCounterparties(
         suppressed,
         context: { listLoad: options.loadId ?? null, newHits: newHits.map((h) => ({ list: h.list, entryId: h.entryId, score: h.score })) },
       });
+      for (const h of fresh) await openMatchCase(store, ref, h, { source: 'rescreen', sourceRef: rec.id });
       report.newHits.push({ counterparty: { id: cp.id, name: cp.name, country: cp.country }, hits: newHits, screeningId: rec.id, auditSeq: rec.auditSeq });
     }
     if (page.length < PAGE) break;

@@ -1,5 +1,8 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Determination, ExceptionResult, Finding, JurisdictionResult } from '../../domain/determination';
+import type { Jurisdiction } from '../../domain/jurisdiction';
+import { codeLabel, factLabel, missingLabel } from '../../domain/labels';
+import { isPolicyNote, policyWords, summarise } from '../../domain/summary';
 import type { ScreeningHit } from '../../domain/screening';
 import { href } from '../lib/router';
 import { score, words } from '../lib/format';
@@ -7,11 +10,107 @@ import { JURISDICTION_LABEL } from '../lib/vocab';
 import { Meter, Name, OutcomeBadge } from './ui';
 import { OwnershipView } from './ownership';
 
-/** A determination for people: outcome per jurisdiction, each rule with citation and because. */
+/** A determination for people: the answer first (summary card), then the reasoning, folded. */
 export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: Determination; itemNames?: string[]; partyNames?: string[] }) {
   const hits = d.screening.filter((s) => s.hits.length);
   return (
     <section className="determination" aria-labelledby="determination-title">
+      <SummaryCard d={d} />
+
+      <details className="determination-details">
+        <summary>Full reasoning: items, every rule, licence exceptions, screening hits</summary>
+        <h3>Items</h3>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Name</th>
+                <th scope="col">Jurisdiction</th>
+                <th scope="col">Classification</th>
+                <th scope="col">Because</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.classifications.map((c, i) => (
+                <tr key={i}>
+                  <td>{c.item + 1}</td>
+                  <td>{itemNames[c.item] ?? ''}</td>
+                  <td>{c.jurisdiction}</td>
+                  <td>
+                    <code className="code">{codeLabel(c.code)}</code>
+                  </td>
+                  <td>
+                    {c.because}
+                    {c.missing?.length ? <div className="missing">Missing: {c.missing.map(factLabel).join(', ')}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        {d.jurisdictions.map((j) => (
+          <JurisdictionView key={j.jurisdiction} j={j} />
+        ))}
+
+        <OwnershipView d={d} />
+
+        {hits.length > 0 && (
+          <>
+            <h3>Screening hits</h3>
+            {hits.map((s) => (
+              <PartyHits key={`${s.party}-${s.query}`} party={s.party} query={s.query} hits={s.hits} partyName={partyNames[s.party]} listTitles={d.listTitles} />
+            ))}
+          </>
+        )}
+
+        {d.redFlags.length > 0 && (
+          <>
+            <h3>Red flags</h3>
+            <ul className="findings">
+              {d.redFlags.map((f, i) => (
+                <FindingView key={i} f={f} />
+              ))}
+            </ul>
+          </>
+        )}
+      </details>
+
+      <details className="identifiers">
+        <summary>Details: identifiers, rule set and list versions</summary>
+        <dl className="facts">
+          <dt>Rule set</dt>
+          <dd>
+            {d.ruleset.version} <code>{d.ruleset.hash}</code>
+          </dd>
+          {Object.entries(d.lists).map(([l, date]) => (
+            <Fragment key={l}>
+              <dt>{d.listTitles?.[l] ?? l}</dt>
+              <dd>
+                <code>{l}</code> · source {date}
+              </dd>
+            </Fragment>
+          ))}
+          {d.missing.length > 0 && (
+            <>
+              <dt>Missing (paths)</dt>
+              <dd>{d.missing.map((m) => <code key={m}>{m} </code>)}</dd>
+            </>
+          )}
+        </dl>
+      </details>
+    </section>
+  );
+}
+
+/** The answer in a few lines: outcome, deciding rules (title and citation), what to do next. */
+function SummaryCard({ d }: { d: Determination }) {
+  const s = summarise(d);
+  const staleLists = d.missing.filter((m) => /^current \S+ list$/.test(m));
+  const factsMissing = d.missing.filter((m) => !staleLists.includes(m));
+  return (
+    <div className={`summary-card outcome-border-${d.outcome}`} data-testid="determination-summary">
       <div className="determination-head">
         <h2 id="determination-title" tabIndex={-1}>
           Determination
@@ -19,96 +118,75 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
         <OutcomeBadge outcome={d.outcome} large />
         <span className="muted">
           as of {d.asOf}
-          {d.id ? ` · ${d.id}` : ''}
+          {d.id ? ` · order ${d.id}` : ''}
           {typeof (d as { auditSeq?: unknown }).auditSeq === 'number' ? ` · audit record ${(d as { auditSeq?: number }).auditSeq}` : ''}
         </span>
       </div>
-
-      <h3>Items</h3>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Item</th>
-              <th scope="col">Jurisdiction</th>
-              <th scope="col">Code</th>
-              <th scope="col">Because</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.classifications.map((c, i) => (
-              <tr key={i}>
-                <td>{c.item}</td>
-                <td>{itemNames[c.item] ?? ''}</td>
-                <td>{c.jurisdiction}</td>
-                <td>
-                  <code className="code">{c.code}</code>
-                </td>
-                <td>
-                  {c.because}
-                  {c.missing?.length ? <div className="missing">Missing: {c.missing.join(', ')}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      {d.jurisdictions.map((j) => (
-        <JurisdictionView key={j.jurisdiction} j={j} />
-      ))}
-
-      <OwnershipView d={d} />
-
-      {hits.length > 0 && (
+      {s.deciding.length > 0 && (
         <>
-          <h3>Screening hits</h3>
-          {hits.map((s) => (
-            <div key={`${s.party}-${s.query}`} className="party-hits">
-              <p>
-                Party {s.party}
-                {partyNames[s.party] ? ' · ' : ''}
-                {partyNames[s.party] ? <Name>{partyNames[s.party]!}</Name> : null} — query “<Name>{s.query}</Name>”{' '}
-                <a href={`${href('screen')}?name=${encodeURIComponent(s.query)}`}>review these hits</a>
-              </p>
-              <ul className="hits">
-                {s.hits.map((h) => (
-                  <HitView key={`${h.list}:${h.entryId}`} hit={h} />
-                ))}
-              </ul>
-            </div>
-          ))}
-        </>
-      )}
-
-      {d.redFlags.length > 0 && (
-        <>
-          <h3>Red flags</h3>
-          <ul className="findings">
-            {d.redFlags.map((f, i) => (
-              <FindingView key={i} f={f} />
+          <h3 className="summary-heading">Deciding rules</h3>
+          <ul className="deciding">
+            {s.deciding.map((r, i) => (
+              <li key={`${r.measure}-${i}`}>
+                <span className="jur">{JURISDICTION_LABEL[r.jurisdiction as Jurisdiction] ?? r.jurisdiction}</span> <strong>{r.title}</strong>{' '}
+                <span className="muted citation-inline">{r.citation}</span>
+              </li>
             ))}
           </ul>
         </>
       )}
-
-      {d.missing.length > 0 && (
+      <h3 className="summary-heading">What to do next</h3>
+      <ul className="next-steps">
+        {s.nextSteps.map((n) => (
+          <li key={n}>
+            <Name>{n}</Name>
+          </li>
+        ))}
+      </ul>
+      {factsMissing.length > 0 && (
         <div className="notice notice-warn">
           <strong>Missing facts</strong> — Redline answers review until these are known:
           <ul>
-            {d.missing.map((m) => (
-              <li key={m}>{m}</li>
+            {factsMissing.map((m) => (
+              <li key={m}>{missingLabel(m, d.listTitles)}</li>
             ))}
           </ul>
         </div>
       )}
+      {staleLists.length > 0 && (
+        <p className="muted small">
+          {staleLists.length} restricted-party list{staleLists.length === 1 ? ' is' : 's are'} older than allowed:{' '}
+          {staleLists.map((m) => d.listTitles?.[m.slice('current '.length, -' list'.length)] ?? 'a list').join(', ')}.
+        </p>
+      )}
+    </div>
+  );
+}
 
-      <p className="muted small">
-        Rule set {d.ruleset.version} <code title={d.ruleset.hash}>{d.ruleset.hash.slice(0, 19)}…</code>
-        {Object.keys(d.lists).length > 0 && ` · lists: ${Object.entries(d.lists).map(([l, date]) => `${l} ${date}`).join(', ')}`}
+function PartyHits({ party, query, hits, partyName, listTitles }: { party: number; query: string; hits: ScreeningHit[]; partyName?: string | undefined; listTitles?: Record<string, string> | undefined }) {
+  const [first, ...rest] = hits;
+  return (
+    <div className="party-hits">
+      <p>
+        Party {party + 1}
+        {partyName ? ' · ' : ''}
+        {partyName ? <Name>{partyName}</Name> : null} — name given “<Name>{query}</Name>”{' '}
+        <a href={`${href('screen')}?name=${encodeURIComponent(query)}`}>review these hits</a>
       </p>
-    </section>
+      <ul className="hits">{first && <HitView hit={first} listTitles={listTitles} />}</ul>
+      {rest.length > 0 && (
+        <details className="more-hits">
+          <summary>
+            {rest.length} more potential match{rest.length === 1 ? '' : 'es'} for this party
+          </summary>
+          <ul className="hits">
+            {rest.map((h) => (
+              <HitView key={`${h.list}:${h.entryId}`} hit={h} listTitles={listTitles} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }
 
@@ -118,7 +196,7 @@ function JurisdictionView({ j }: { j: JurisdictionResult }) {
       <div className="jurisdiction-head">
         <h3>{JURISDICTION_LABEL[j.jurisdiction] ?? j.jurisdiction}</h3>
         <OutcomeBadge outcome={j.outcome} />
-        {j.reviewPolicy && <span className="muted">licence review policy: {words(j.reviewPolicy)}</span>}
+        {j.reviewPolicy && <span className="muted">licence review policy: {policyWords(j.reviewPolicy)}</span>}
       </div>
       {j.findings.length ? (
         <ul className="findings">
@@ -136,7 +214,7 @@ function JurisdictionView({ j }: { j: JurisdictionResult }) {
           <ul>
             {j.notApplied.map((n) => (
               <li key={n.measure}>
-                <a href={href('rules', n.measure)}>{n.measure}</a> — {n.why} <span className="muted">({n.citation})</span>
+                <a href={href('rules', n.measure)}>{n.title ?? 'rule'}</a> — {n.why} <span className="muted">({n.citation})</span>
               </li>
             ))}
           </ul>
@@ -146,15 +224,28 @@ function JurisdictionView({ j }: { j: JurisdictionResult }) {
   );
 }
 
+/**
+ * A review-policy note says how a licence application is judged; its badge names the policy,
+ * never an outcome (a green "No licence required" beside "Presumption of denial" contradicted the text).
+ */
+export function FindingBadge({ f }: { f: Finding }) {
+  if (isPolicyNote(f)) return <span className={`badge policy-${f.reviewPolicy}`}>{sentence(policyWords(f.reviewPolicy!))}</span>;
+  return <OutcomeBadge outcome={f.outcome} />;
+}
+
+function sentence(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function FindingView({ f }: { f: Finding }) {
   return (
     <li className="finding">
       <div className="finding-head">
-        <a href={href('rules', f.measure)} className="measure-id">
-          {f.measure}
+        <a href={href('rules', f.measure)} className="measure-title">
+          {f.title ?? f.summary}
         </a>
-        <OutcomeBadge outcome={f.outcome} />
-        <span className="muted">{words(f.effect)}</span>
+        <FindingBadge f={f} />
+        {!isPolicyNote(f) && <span className="muted">{words(f.effect)}</span>}
       </div>
       <p>{f.summary}</p>
       <p className="citation">
@@ -170,8 +261,19 @@ function FindingView({ f }: { f: Finding }) {
           ))}
         </ul>
       </div>
-      {f.missing?.length ? <p className="missing">Missing: {f.missing.join(', ')}</p> : null}
-      {f.exceptions?.length ? <ExceptionsView exceptions={f.exceptions} /> : null}
+      {f.missing?.length ? <p className="missing">Missing: {f.missing.map(factLabel).join(', ')}</p> : null}
+      {f.exceptions?.length ? (
+        <details className="finding-exceptions">
+          <summary>Licence exceptions considered for this rule ({f.exceptions.length})</summary>
+          <ExceptionsView exceptions={f.exceptions} />
+        </details>
+      ) : null}
+      <details className="identifiers">
+        <summary>Details</summary>
+        <p className="small">
+          Rule id <code className="measure-id">{f.measure}</code> · {f.instrument} · confidence {f.confidence}
+        </p>
+      </details>
     </li>
   );
 }
@@ -207,7 +309,7 @@ function ExceptionsView({ exceptions }: { exceptions: ExceptionResult[] }) {
   );
 }
 
-export function HitView({ hit, children }: { hit: ScreeningHit; children?: ReactNode }) {
+export function HitView({ hit, children, listTitles }: { hit: ScreeningHit; children?: ReactNode; listTitles?: Record<string, string> | undefined }) {
   return (
     <li className="hit">
       <div className="hit-head">
@@ -220,7 +322,7 @@ export function HitView({ hit, children }: { hit: ScreeningHit; children?: React
       </div>
       <dl className="facts">
         <dt>List</dt>
-        <dd>{hit.list}</dd>
+        <dd>{hit.listTitle ?? listTitles?.[hit.list] ?? hit.list}</dd>
         {hit.matchedName !== hit.name && (
           <>
             <dt>Matched name</dt>

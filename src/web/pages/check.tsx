@@ -5,7 +5,7 @@ import type { PartyRole, PartyType } from '../../domain/party';
 import { api } from '../lib/api';
 import { CATALOGUE } from '../lib/catalogue';
 import { todayIso } from '../lib/format';
-import { useAsyncAction } from '../lib/use-async';
+import { useAsyncAction, useLoad } from '../lib/use-async';
 import { END_USE_LABEL, PARTY_TYPE_LABEL, ROLE_LABEL } from '../lib/vocab';
 import { DeterminationView } from '../components/determination';
 import { CountrySelect, ErrorNotice, Field, Loading, PageHeader } from '../components/ui';
@@ -39,7 +39,7 @@ const ROLES = Object.keys(ROLE_LABEL).filter((r) => r !== 'exporter') as PartyRo
 const CATALOGUE_BY_NAME = new Map(CATALOGUE.map((c) => [c.name.toLowerCase(), c]));
 
 /** The form as a contract.md transaction; a JSON item that does not parse is reported against its row. */
-function transactionOf(f: { date: string; from: string; to: string; endUse: EndUse[]; items: ItemRow[]; parties: PartyRow[] }): Record<string, unknown> {
+function transactionOf(f: { orderRef?: string; date: string; from: string; to: string; endUse: EndUse[]; items: ItemRow[]; parties: PartyRow[] }): Record<string, unknown> {
   const items = f.items.map((it, i) => {
     let item: Record<string, unknown>;
     if (it.mode === 'json') {
@@ -68,7 +68,18 @@ function transactionOf(f: { date: string; from: string; to: string; endUse: EndU
       ...(p.owners.trim() ? { owners: ownersOf(p.owners, i) } : {}),
     }));
   const value = items.reduce((s, i) => s + (typeof i.value === 'number' ? i.value : 0), 0);
-  return { date: f.date, from: f.from, to: f.to, items, parties, endUse: f.endUse, ...(value ? { value, currency: 'USD' } : {}) };
+  return { ...(f.orderRef?.trim() ? { id: f.orderRef.trim() } : {}), date: f.date, from: f.from, to: f.to, items, parties, endUse: f.endUse, ...(value ? { value, currency: 'USD' } : {}) };
+}
+
+/** A saved counterparty as GET /v1/saved-counterparties gives it. */
+interface SavedParty {
+  id: string;
+  name: string;
+  names: string[];
+  country: string | null;
+  headquarters: string | null;
+  ultimateParent: string | null;
+  type: string | null;
 }
 
 function ownersOf(text: string, i: number): unknown {
@@ -80,6 +91,7 @@ function ownersOf(text: string, i: number): unknown {
 }
 
 export function CheckPage() {
+  const [orderRef, setOrderRef] = useState('');
   const [date, setDate] = useState(todayIso());
   const [from, setFrom] = useState('US');
   const [to, setTo] = useState('CN');
@@ -100,7 +112,7 @@ export function CheckPage() {
     setFormError(null);
     let tx: Record<string, unknown>;
     try {
-      tx = transactionOf({ date, from, to, endUse, items, parties });
+      tx = transactionOf({ orderRef, date, from, to, endUse, items, parties });
     } catch (err) {
       setFormError(err);
       return;
@@ -109,6 +121,12 @@ export function CheckPage() {
   }
   const setItem = (key: number, patch: Partial<ItemRow>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
   const setParty = (key: number, patch: Partial<PartyRow>) => setParties((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  const [saved] = useLoad(() => api<{ counterparties: SavedParty[] }>('/v1/saved-counterparties'), []);
+  const savedParties = saved.status === 'done' ? saved.value.counterparties : [];
+  const pickSaved = (key: number, id: string) => {
+    const c = savedParties.find((x) => x.id === id);
+    if (c) setParty(key, { name: c.name, country: c.country ?? '', headquarters: c.headquarters ?? '', ultimateParent: c.ultimateParent ?? '', type: (c.type ?? '') as PartyType | '' });
+  };
 
   return (
     <>
@@ -118,6 +136,7 @@ export function CheckPage() {
           <fieldset>
             <legend>Shipment</legend>
             <div className="row">
+              <Field label="Order reference">{(id) => <input id={id} value={orderRef} onChange={(e) => setOrderRef(e.target.value)} placeholder="e.g. SO-2026-0930-001" autoComplete="off" />}</Field>
               <Field label="Date">{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
               <Field label="From (export or reexport)">{(id) => <CountrySelect id={id} value={from} onChange={setFrom} />}</Field>
               <Field label="To (destination)">{(id) => <CountrySelect id={id} value={to} onChange={setTo} />}</Field>
@@ -172,6 +191,21 @@ export function CheckPage() {
             <legend>Parties</legend>
             {parties.map((p, i) => (
               <div className="party-row" key={p.key}>
+                {savedParties.length > 0 && (
+                  <Field label={`Saved counterparty for party ${i + 1}`} hint="Fills in the name, country, headquarters, ultimate parent and type entered once.">
+                    {(id) => (
+                      <select id={id} value="" onChange={(e) => pickSaved(p.key, e.target.value)}>
+                        <option value="">— pick a saved counterparty —</option>
+                        {savedParties.map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.names.join(' / ')}
+                            {c.country ? ` (${c.country})` : ''}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                )}
                 <div className="row">
                   <Field label="Role">
                     {(id) => (
