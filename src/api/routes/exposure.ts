@@ -8,6 +8,7 @@ import { exposureOfBookInSteps, kindOfModelIn, parseBook, staleListCaveat, type 
 import { screenerWithReviews } from '../../store/index.js';
 import type { ApiDeps } from '../deps.js';
 import { parseWith } from '../parse.js';
+import { ownershipRegisterOf } from './owners.js';
 
 /**
  * POST /v1/exposure (docs/exposure.md): an order book in the body (CSV or JSON Lines, as for
@@ -51,7 +52,7 @@ export function exposureRoutes(app: FastifyInstance, deps: ApiDeps, bodyLimit: n
     const day = today();
     // Hits an officer cleared stay cleared here too, as in POST /v1/check.
     const screener = screenerWithReviews(deps.screener, await deps.cleared.get());
-    const engines = { ruleset: deps.redline.ruleset, catalogue: deps.redline.catalogue, screener };
+    const engines = { ruleset: deps.redline.ruleset, catalogue: deps.redline.catalogue, screener, owners: await ownershipRegisterOf(deps.store) };
     const caveat = staleListCaveat(staleLists(deps.screener.versions, day), DEFAULT_MAX_LIST_AGE_DAYS);
     return exposureOfBookInSteps(entries, (tx, asOf) => determine(tx, engines, { asOf, today: day, maxListAgeDays: LISTS_AS_CURRENT }), {
       asOf: q.asOf,
