@@ -53,6 +53,8 @@ export function loadLexiconSync(dir = LISTS_DIR): Lexicon {
     abbreviations: read('abbreviations.csv'),
     stopwords: read('stopwords.csv'),
     glossaryZh: read('glossary_zh.csv'),
+    phrases: read('phrases.csv'),
+    numbers: read('numbers.csv'),
   });
 }
 

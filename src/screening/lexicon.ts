@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { foldPlural } from './normalize.js';
 
 /**
  * The word lists that normalisation reads: legal forms, abbreviations,
@@ -17,6 +18,8 @@ export interface GlossaryEntry {
   zh: string;
   /** English words; each word may have alternatives (`memory|storage`). Empty: the word is dropped. */
   words: string[][];
+  /** The entry comes from phrases.csv: one concept word (CETC), not a translation. */
+  concept?: boolean;
 }
 
 export interface Lexicon {
@@ -31,6 +34,23 @@ export interface Lexicon {
   glossary: Map<string, GlossaryEntry>;
   /** Longest glossary or legal-form word, in characters (bounds the segmenter's look-ahead). */
   longestHanWord: number;
+  /** English multi-word phrases read as one concept word, by their first word, longest first. */
+  phrases: Map<string, Phrase[]>;
+  /** English number words (forty, fourth) and Chinese numerals (十, 第). */
+  numberWords: Map<string, NumberWord>;
+  hanNumerals: Map<string, NumberWord>;
+}
+
+export interface Phrase {
+  /** The phrase's canonical words, as names are compared (plural folded, stop words out). */
+  words: string[];
+  /** Concept keys (several when the phrase names more than one thing: Institute of Technology). */
+  concepts: string[];
+}
+
+export interface NumberWord {
+  value: number;
+  kind: 'unit' | 'teen' | 'ten' | 'ordinal' | 'zh-digit' | 'zh-ten' | 'zh-hundred' | 'zh-ordinal';
 }
 
 export interface LexiconSources {
@@ -38,6 +58,10 @@ export interface LexiconSources {
   abbreviations: string;
   stopwords: string;
   glossaryZh: string;
+  /** phrases.csv: multi-word names read as one word (CETC, Institute of Technology); optional. */
+  phrases?: string | undefined;
+  /** numbers.csv: number words and Chinese numerals; optional. */
+  numbers?: string | undefined;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -100,6 +124,61 @@ export function parseLexicon(src: LexiconSources): Lexicon {
     glossary.set(zh, { zh, words });
     longestHanWord = Math.max(longestHanWord, zh.length);
   }
+  const phrases = new Map<string, Phrase[]>();
+  const concepts = new Map<string, string[]>();
+  for (const r of rows(src.phrases ?? '', 'phrases.csv')) {
+    const concept = (r.concept ?? '').trim().toLowerCase();
+    const phrase = (r.phrase ?? '').trim();
+    if (!concept || !phrase) continue;
+    if (HAN.test(phrase)) {
+      // A Chinese form is a glossary word whose English is the concept (and its ordinary reading, if any).
+      const literal = (r.literal ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).join('');
+      const prev = glossary.get(phrase);
+      const keys = [concept, ...(literal ? [literal] : [])];
+      glossary.set(phrase, { zh: phrase, words: [prev?.concept ? [...new Set([...prev.words[0]!, ...keys])] : keys], concept: true });
+      longestHanWord = Math.max(longestHanWord, phrase.length);
+      continue;
+    }
+    const words = phraseWords(phrase, abbreviations, stopwords);
+    if (words.length === 0) continue;
+    const key = words.join(' ');
+    const list = concepts.get(key) ?? [];
+    if (!list.includes(concept)) list.push(concept);
+    concepts.set(key, list);
+  }
+  for (const [key, list] of concepts) {
+    const words = key.split(' ');
+    const bucket = phrases.get(words[0]!) ?? [];
+    bucket.push({ words, concepts: list });
+    phrases.set(words[0]!, bucket);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const numberWords = new Map<string, NumberWord>();
+  const hanNumerals = new Map<string, NumberWord>();
+  for (const r of rows(src.numbers ?? '', 'numbers.csv')) {
+    const word = (r.word ?? '').trim().toLowerCase();
+    const kind = (r.kind ?? '').trim() as NumberWord['kind'];
+    if (!word || !NUMBER_KINDS.has(kind)) continue;
+    const value = Number(r.value ?? '');
+    (kind.startsWith('zh-') ? hanNumerals : numberWords).set(word, { value: Number.isFinite(value) ? value : 0, kind });
+  }
   for (const f of hanLegalForms) longestHanWord = Math.max(longestHanWord, f.tokens[0]!.length);
-  return { legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord };
+  return { legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord, phrases, numberWords, hanNumerals };
+}
+
+const NUMBER_KINDS = new Set(['unit', 'teen', 'ten', 'ordinal', 'zh-digit', 'zh-ten', 'zh-hundred', 'zh-ordinal']);
+
+/** A phrase's words as names are compared: lower case, no accents or apostrophes, plural folded, abbreviations read, stop words out. */
+function phraseWords(phrase: string, abbreviations: Map<string, string[]>, stopwords: Set<string>): string[] {
+  return phrase
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !stopwords.has(w))
+    .map((w) => {
+      const folded = foldPlural(w);
+      return abbreviations.get(w)?.[0] ?? abbreviations.get(folded)?.[0] ?? folded;
+    });
 }
