@@ -13,4 +13,8 @@ export {
   type RedlineScreener,
   type ScreenerOptions,
   type MatchResult,
+  type MatchOptions,
+  PAIR_WEIGHTS,
+  PAIR_MATCH_THRESHOLD,
 } from './screener.js';
+export { parseNamePairs, splitPairs, pairHash, metricsAt, bestThreshold, type NamePair, type PairMetrics } from './pair-eval.js';

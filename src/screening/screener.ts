@@ -2,7 +2,7 @@ import type { ListEntry, ListVersion, Screener, ScreeningHit, ScreeningResult, S
 import type { Lexicon } from './lexicon.js';
 import { NameIndex } from './name-index.js';
 import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
-import { alignTokens, scoreTokens, type WeightedTokens } from './score.js';
+import { alignTokens, scoreTokens, type AlignOptions, type AlignmentScore, type WeightedTokens } from './score.js';
 import { explainAlignment } from './explain.js';
 import { HAS_HAN } from './chinese.js';
 
@@ -17,6 +17,11 @@ const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
  * evaluation set (test/eval): see bench/README.md for recall and false positives.
  */
 export const DEFAULT_ALERT_THRESHOLD = 0.8;
+/**
+ * Decision threshold for `match` on a pair of names (entity resolution, not
+ * screening): chosen on the tuning half of the nomenklatura pairs only.
+ */
+export const PAIR_MATCH_THRESHOLD = 0.75;
 /** Hits below this are not returned at all (reviewers still see near misses above it). */
 export const DEFAULT_CANDIDATE_FLOOR = 0.6;
 /** Candidates verified by the precise scorer per query. */
@@ -38,6 +43,24 @@ export interface ScreenerOptions {
   candidateFloor?: number | undefined;
 }
 
+export interface MatchOptions {
+  /** What the two names are of (FollowTheMoney schema words: Person, Company, Organization, Vessel...); changes how missing words count. */
+  schema?: string | undefined;
+}
+
+/**
+ * How the words that met nothing count when two names are compared pairwise.
+ * People: a missing middle name is normal (extra words weigh little) but a
+ * different surname is not (conflicting words weigh more). Companies and other
+ * bodies: an extra word is often another company (Santander vs Santander
+ * México), so it keeps more of its weight. Tuned on one half of the
+ * nomenklatura pairs only (bench/names.bench.js).
+ */
+export const PAIR_WEIGHTS: { person: AlignOptions; other: AlignOptions } = {
+  person: { extraWeight: 0.4, conflictWeight: 2.5, personal: true, personalMin: 0.55, personalCredit: 0.8 },
+  other: { extraWeight: 0.5, conflictWeight: 1, personal: false },
+};
+
 export interface MatchResult {
   score: number;
   explanation: string[];
@@ -47,7 +70,7 @@ export interface RedlineScreener extends Screener {
   readonly index: NameIndex;
   readonly candidateFloor: number;
   /** Scores how alike two names are, with the explanation (for a reviewer resolving a hit). */
-  match(a: string, b: string): MatchResult;
+  match(a: string, b: string, options?: MatchOptions): MatchResult;
 }
 
 interface Source {
@@ -205,7 +228,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     return { query: name, hits: hits.slice(0, limit) };
   }
 
-  function match(a: string, b: string): MatchResult {
+  function match(a: string, b: string, mopts: MatchOptions = {}): MatchResult {
     const nb = normalizeName(b, opts.lexicon, { isKnown });
     const bKeys = new Set(nb.tokens.flatMap((t) => t.keys));
     const na = normalizeName(a, opts.lexicon, { isKnown: (k) => bKeys.has(k) || index.has(k) });
@@ -214,11 +237,37 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     const nb2 = normalizeName(b, opts.lexicon, { isKnown: (k) => aKeys.has(k) || index.has(k) });
     const qa = weighQuery(na);
     const qb = weighQuery(nb2);
-    const al = alignTokens(qa, qb);
-    return { score: Math.round(al.score * 1000) / 1000, explanation: explainAlignment(na, nb2, al) };
+    const person = /^person$/i.test(mopts.schema ?? '');
+    const al = alignTokens(qa, qb, person ? PAIR_WEIGHTS.person : PAIR_WEIGHTS.other);
+    const explanation = explainAlignment(na, nb2, al);
+    let score = al.score;
+    if (person) {
+      const adjusted = personAdjustments(na, nb2, al);
+      score = adjusted.score;
+      explanation.push(...adjusted.lines);
+    }
+    return { score: Math.round(score * 1000) / 1000, explanation };
   }
 
   return { screen, match, alertThreshold, candidateFloor, versions: [...opts.versions], index };
+}
+
+/** Initials alone (N.N., J. D.) do not identify anyone. */
+const INITIALS_ONLY_CAP = 0.7;
+
+function personAdjustments(
+  na: NormalizedName,
+  nb: NormalizedName,
+  al: AlignmentScore,
+): { score: number; lines: string[] } {
+  let score = al.score;
+  const lines: string[] = [];
+  const initialsOnly = (n: NormalizedName): boolean => n.tokens.length > 0 && n.tokens.every((t) => t.keys[0]!.length <= 2);
+  if ((initialsOnly(na) || initialsOnly(nb)) && !(initialsOnly(na) && initialsOnly(nb)) && score > INITIALS_ONLY_CAP) {
+    score = INITIALS_ONLY_CAP;
+    lines.push(`initials only on one side: score capped at ${INITIALS_ONLY_CAP}`);
+  }
+  return { score, lines };
 }
 
 /** Keeps the best `limit` scores, highest first. */
