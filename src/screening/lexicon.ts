@@ -36,6 +36,8 @@ export interface Lexicon {
   longestHanWord: number;
   /** English multi-word phrases read as one concept word, by their first word, longest first. */
   phrases: Map<string, Phrase[]>;
+  /** Each concept's first English phrase, in canonical words (cetc → china electronic technology group). */
+  conceptWords: Map<string, string[]>;
   /** English number words (forty, fourth) and Chinese numerals (十, 第). */
   numberWords: Map<string, NumberWord>;
   hanNumerals: Map<string, NumberWord>;
@@ -126,6 +128,7 @@ export function parseLexicon(src: LexiconSources): Lexicon {
   }
   const phrases = new Map<string, Phrase[]>();
   const concepts = new Map<string, string[]>();
+  const conceptWords = new Map<string, string[]>();
   for (const r of rows(src.phrases ?? '', 'phrases.csv')) {
     const concept = (r.concept ?? '').trim().toLowerCase();
     const phrase = (r.phrase ?? '').trim();
@@ -142,6 +145,7 @@ export function parseLexicon(src: LexiconSources): Lexicon {
     const words = phraseWords(phrase, abbreviations, stopwords);
     if (words.length === 0) continue;
     const key = words.join(' ');
+    if (!conceptWords.has(concept) && words.length > 1) conceptWords.set(concept, words);
     const list = concepts.get(key) ?? [];
     if (!list.includes(concept)) list.push(concept);
     concepts.set(key, list);
@@ -163,7 +167,7 @@ export function parseLexicon(src: LexiconSources): Lexicon {
     (kind.startsWith('zh-') ? hanNumerals : numberWords).set(word, { value: Number.isFinite(value) ? value : 0, kind });
   }
   for (const f of hanLegalForms) longestHanWord = Math.max(longestHanWord, f.tokens[0]!.length);
-  return { legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord, phrases, numberWords, hanNumerals };
+  return { legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord, phrases, conceptWords, numberWords, hanNumerals };
 }
 
 const NUMBER_KINDS = new Set(['unit', 'teen', 'ten', 'ordinal', 'zh-digit', 'zh-ten', 'zh-hundred', 'zh-ordinal']);

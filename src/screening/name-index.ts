@@ -76,7 +76,11 @@ export class NameIndex {
     const joinLists = new Map<string, number[]>();
     this.names.forEach((n, i) => {
       const keys = new Set<string>();
-      for (const t of n.norm.tokens) for (const k of t.keys) keys.add(k);
+      for (const t of n.norm.tokens) {
+        for (const k of t.keys) keys.add(k);
+        // A concept's words stay findable (a query that spells CETC out with a typo still reaches it).
+        for (const k of t.parts ?? []) keys.add(k);
+      }
       for (const k of keys) push(lists, k, i);
       const toks = n.norm.tokens;
       for (let j = 0; j + 1 < toks.length; j++) push(joinLists, toks[j]!.keys[0]! + toks[j + 1]!.keys[0]!, i);

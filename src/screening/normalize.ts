@@ -22,6 +22,11 @@ export interface NameToken {
   kind: TokenKind;
   /** How the surface became the key, for explanations: e.g. `華為 → 华为 → huawei`, `Technologies → technology`. */
   path: string;
+  /**
+   * A phrase read as one concept (CETC) keeps its words, so a name that
+   * spells them with a typo or in another order still meets it word by word.
+   */
+  parts?: string[] | undefined;
 }
 
 export interface NormalizedName {
@@ -63,6 +68,8 @@ export function foldPlural(w: string): string {
 interface RawToken {
   surface: string;
   plain: string;
+  /** A number written as a word keeps the word too, so a typo in it (Foutreenth) still meets it. */
+  word?: string;
   han?: NameToken[];
   legal?: boolean;
   drop?: boolean;
@@ -191,11 +198,11 @@ function readNumbers(raw: RawToken[], lex: Lexicon): RawToken[] {
     const nv = value(next);
     // Tens then a unit or unit ordinal: forty four, twenty-ninth, forty 4.
     if (v.kind === 'ten' && nv && nv.n >= 1 && nv.n <= 9 && nv.kind !== 'teen' && nv.kind !== 'ten') {
-      out.push({ surface: `${t.surface} ${next!.surface}`, plain: String(v.n + nv.n) });
+      out.push({ surface: `${t.surface} ${next!.surface}`, plain: String(v.n + nv.n), word: t.plain + next!.plain });
       i++;
       continue;
     }
-    out.push({ surface: t.surface, plain: String(v.n) });
+    out.push({ surface: t.surface, plain: String(v.n), ...(/^\d/.test(t.plain) ? {} : { word: t.plain }) });
   }
   return out;
 }
@@ -220,7 +227,7 @@ function readPhrases(tokens: NameToken[], lex: Lexicon): NameToken[] {
         if (len === 1 && p.concepts.length === 1 && p.concepts[0] === key) break;
         const run = tokens.slice(i, i + len);
         const surface = run.map((t) => t.surface).join(HAS_HAN.test(run[0]!.surface) ? '' : ' ');
-        out.push({ keys: p.concepts, surface, kind: 'phrase', path: `${run.map((t) => t.path).join(' + ')} → ${p.concepts.join('|')}` });
+        out.push({ keys: p.concepts, surface, kind: 'phrase', path: `${run.map((t) => t.path).join(' + ')} → ${p.concepts.join('|')}`, parts: p.words });
         i += len;
         done = true;
         break;
@@ -233,6 +240,7 @@ function readPhrases(tokens: NameToken[], lex: Lexicon): NameToken[] {
 }
 
 function wordToken(t: RawToken, lex: Lexicon): NameToken {
+  if (/^\d+$/.test(t.plain) && t.word) return { keys: [t.plain, t.word], surface: t.surface, kind: 'number', path: `${t.surface} → ${t.plain}` };
   if (/^\d+$/.test(t.plain)) return { keys: [t.plain], surface: t.surface, kind: 'number', path: t.surface === t.plain ? t.surface : `${t.surface} → ${t.plain}` };
   const direct = lex.abbreviations.get(t.plain);
   const folded = foldPlural(t.plain);
@@ -261,7 +269,10 @@ export function normalizeName(text: string, lex: Lexicon, opts: NormalizeOptions
     for (const t of raw) if (t.legal && !t.han) tokens.push(wordToken(t, lex));
     legalForms.length = 0;
   }
-  return { original, tokens: readPhrases(tokens, lex), legalForms, dropped };
+  const read = readPhrases(tokens, lex);
+  // A Chinese concept word (中电科) spells, word by word, its English phrase.
+  for (const t of read) if (t.kind === 'glossary' && t.keys.length && lex.conceptWords.has(t.keys[0]!)) t.parts = lex.conceptWords.get(t.keys[0]!);
+  return { original, tokens: read, legalForms, dropped };
 }
 
 /** The canonical form of a whole name: primary keys joined by spaces (equal strings = an exact name match). */

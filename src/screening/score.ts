@@ -19,7 +19,7 @@ export interface WeightedTokens {
   unknown?: readonly boolean[] | undefined;
 }
 
-export type PairHow = 'exact' | 'joined' | 'typo' | 'prefix';
+export type PairHow = 'exact' | 'joined' | 'typo' | 'prefix' | 'phrase';
 
 export interface TokenPair {
   q: number[];
@@ -178,6 +178,36 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
       }
     }
   }
+  // A phrase read as one concept (CETC) on one side, its words spelt out on the other (with a typo, in another order).
+  const takeSets = (qs: number[], ns: number[], sim: number): void => {
+    let wn = 0;
+    for (const j of ns) {
+      nUsed[j] = 1;
+      wn += n.weights[j]!;
+    }
+    let wq = 0;
+    for (const i of qs) {
+      qUsed[i] = 1;
+      if (q.unknown?.[i]) qWeight[i] = wn / qs.length;
+      wq += qWeight[i]!;
+    }
+    matched += sim * (wq + wn);
+    paired++;
+    allOne = false;
+    if (pairs) pairs.push({ q: qs, n: ns, sim, how: 'phrase' });
+  };
+  for (let j = 0; j < nl; j++) {
+    const parts = nt[j]!.parts;
+    if (nUsed[j] || !parts) continue;
+    const hit = partsMet(parts, qt, ql, qUsed);
+    if (hit) takeSets(hit.idx, [j], hit.sim);
+  }
+  for (let i = 0; i < ql; i++) {
+    const parts = qt[i]!.parts;
+    if (qUsed[i] || !parts) continue;
+    const hit = partsMet(parts, nt, nl, nUsed);
+    if (hit) takeSets([i], hit.idx, hit.sim);
+  }
   if (opts.personal) {
     initialsOf(qt, ql, nt, nl, qUsed, nUsed, (a, b, c, d) => take(a, b, c, d, 0.85, 'prefix'));
     initialsOf(nt, nl, qt, ql, nUsed, qUsed, (c, d, a, b) => take(a, b, c, d, 0.85, 'prefix'));
@@ -230,6 +260,32 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   else if (paired > 0 && usedN === nl) total += qExtra * extra;
   else total += (qExtra + nExtra) * conflict;
   return { score: total > 0 ? Math.min(1, matched / total) : 0, exact, rarestShared };
+}
+
+/** Unused tokens that spell at least half of a phrase's words (exactly or with a typo): their indexes and the share met. */
+function partsMet(parts: readonly string[], xt: readonly NameToken[], xl: number, xUsed: Uint8Array): { idx: number[]; sim: number } | undefined {
+  const idx: number[] = [];
+  let credit = 0;
+  for (const part of parts) {
+    let best = -1;
+    let bestSim = 0;
+    for (let i = 0; i < xl; i++) {
+      if (xUsed[i] || idx.includes(i)) continue;
+      const keys = xt[i]!.keys;
+      let sim = keys.includes(part) ? 1 : 0;
+      if (!sim) for (const k of keys) sim = Math.max(sim, tokenSimilarity(k, part)?.sim ?? 0);
+      if (sim > bestSim) {
+        best = i;
+        bestSim = sim;
+      }
+    }
+    if (best >= 0) {
+      idx.push(best);
+      credit += bestSim;
+    }
+  }
+  if (idx.length * 2 < parts.length || idx.length < 2) return undefined;
+  return { idx: idx.sort((a, b) => a - b), sim: credit / parts.length };
 }
 
 /** A short word on one side that spells the initials of a run of words on the other: JC = Jean Claude, US = United States. */
