@@ -55,6 +55,7 @@ export function loadLexiconSync(dir = LISTS_DIR): Lexicon {
     glossaryZh: read('glossary_zh.csv'),
     phrases: read('phrases.csv'),
     numbers: read('numbers.csv'),
+    genericWords: read('generic_words.csv'),
   });
 }
 

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { foldPlural } from './normalize.js';
+import { foldPlural, plainWord } from './normalize.js';
+import { syllables } from './chinese.js';
 
 /**
  * The word lists that normalisation reads: legal forms, abbreviations,
@@ -38,6 +39,8 @@ export interface Lexicon {
   phrases: Map<string, Phrase[]>;
   /** Each concept's first English phrase, in canonical words (cetc → china electronic technology group). */
   conceptWords: Map<string, string[]>;
+  /** Keys of words common in company names though rare in the lists (yangtze, hua): weighed as common words. */
+  genericKeys: Set<string>;
   /** English number words (forty, fourth) and Chinese numerals (十, 第). */
   numberWords: Map<string, NumberWord>;
   hanNumerals: Map<string, NumberWord>;
@@ -62,6 +65,8 @@ export interface LexiconSources {
   glossaryZh: string;
   /** phrases.csv: multi-word names read as one word (CETC, Institute of Technology); optional. */
   phrases?: string | undefined;
+  /** generic_words.csv: words common in company names though rare in the lists; optional. */
+  genericWords?: string | undefined;
   /** numbers.csv: number words and Chinese numerals; optional. */
   numbers?: string | undefined;
 }
@@ -166,8 +171,21 @@ export function parseLexicon(src: LexiconSources): Lexicon {
     const value = Number(r.value ?? '');
     (kind.startsWith('zh-') ? hanNumerals : numberWords).set(word, { value: Number.isFinite(value) ? value : 0, kind });
   }
+  const genericKeys = new Set<string>();
+  for (const r of rows(src.genericWords ?? '', 'generic_words.csv')) {
+    const word = (r.word ?? '').trim();
+    if (!word) continue;
+    if (!HAN.test(word)) genericKeys.add(plainWord(word).replace(/['’]/g, ''));
+    else {
+      const g = glossary.get(word);
+      if (g && !g.concept) for (const alts of g.words) for (const w of alts) genericKeys.add(w);
+      if (!g || g.words.length > 1) genericKeys.add(syllables(word).join(''));
+      if (g && g.words.length === 1) for (const w of g.words[0]!) genericKeys.add(w);
+    }
+  }
   for (const f of hanLegalForms) longestHanWord = Math.max(longestHanWord, f.tokens[0]!.length);
-  return { legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord, phrases, conceptWords, numberWords, hanNumerals };
+  return {
+    genericKeys, legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord, phrases, conceptWords, numberWords, hanNumerals };
 }
 
 const NUMBER_KINDS = new Set(['unit', 'teen', 'ten', 'ordinal', 'zh-digit', 'zh-ten', 'zh-hundred', 'zh-ordinal']);

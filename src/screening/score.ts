@@ -36,6 +36,8 @@ export interface AlignOptions {
    * written again in another script) is evidence, not a contradiction.
    */
   extraWeight?: number;
+  /** `extraWeight` applies only when the shared part holds a word at least this heavy (a distinctive brand, not Beijing). */
+  distinctive?: number;
   /** Words that met nothing on BOTH sides cost this much more (a different surname, a different place). */
   conflictWeight?: number;
   /**
@@ -91,12 +93,15 @@ function fuzzy(a: NameToken, b: NameToken, opts?: AlignOptions): { sim: number; 
     const t = fuzzy(a, b);
     return !t || (p && p.sim > t.sim) ? p : t;
   }
-  // The pinyin of one character is a whole syllable: cheng and chen are different characters, not a typo.
+  // Pinyin read from characters is exact: zhongwei and shengwei are different characters, not a typo
+  // (中微 is not 盛微). Only an abbreviation by prefix is left to it.
+  const han = a.kind === 'pinyin' || b.kind === 'pinyin';
   if ((a.kind === 'pinyin' && a.surface.length === 1) || (b.kind === 'pinyin' && b.surface.length === 1)) return undefined;
   let best: { sim: number; how: 'typo' | 'prefix' } | undefined;
   for (const x of a.keys) {
     for (const y of b.keys) {
       const s = tokenSimilarity(x, y);
+      if (s && han && s.how === 'typo') continue;
       if (s && (!best || s.sim > best.sim)) best = s;
     }
   }
@@ -129,10 +134,12 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   let allOne = true;
   const take = (qi: number, qj: number, ni: number, nj: number, sim: number, how: PairHow): void => {
     let wn = 0;
+    // One Chinese character (a surname, 丽) is not a distinctive word whatever its rarity.
+    const single = qi === qj && qt[qi]!.kind === 'pinyin' && qt[qi]!.surface.length === 1;
     for (let j = ni; j <= nj; j++) {
       nUsed[j] = 1;
       wn += n.weights[j]!;
-      if (sim >= 0.8 && n.weights[j]! > rarestShared) rarestShared = n.weights[j]!;
+      if (sim >= 0.8 && !single && n.weights[j]! > rarestShared) rarestShared = n.weights[j]!;
     }
     let wq = 0;
     const qCount = qj - qi + 1;
@@ -256,8 +263,10 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   const conflict = opts.conflictWeight ?? 1;
   // Only one side has words left over: they weigh `extra`; both sides do: they weigh `conflict`.
   let total = qPaired + nPaired;
-  if (paired > 0 && usedQ === ql) total += nExtra * extra;
-  else if (paired > 0 && usedN === nl) total += qExtra * extra;
+  const contained = paired > 0 && rarestShared >= (opts.distinctive ?? 0);
+  if (contained && usedQ === ql) total += nExtra * extra;
+  else if (contained && usedN === nl) total += qExtra * extra;
+  else if (paired > 0 && (usedQ === ql || usedN === nl)) total += qExtra + nExtra;
   else total += (qExtra + nExtra) * conflict;
   return { score: total > 0 ? Math.min(1, matched / total) : 0, exact, rarestShared };
 }

@@ -22,6 +22,14 @@ export const DEFAULT_ALERT_THRESHOLD = 0.8;
  * screening): chosen on the tuning half of the nomenklatura pairs only.
  */
 export const PAIR_MATCH_THRESHOLD = 0.75;
+/**
+ * Screening a name written in Chinese: the words of a listed name that the query
+ * leaves out (or the query's words the listed name lacks: 中国, a parent group)
+ * keep this share of their weight when the rest matched and includes a
+ * distinctive word: the brand 海康威视 inside 杭州海康威视数字技术股份有限公司.
+ * Latin-script queries keep the full weight (calibrated on the Latin kinds).
+ */
+export const CONTAINED_EXTRA_WEIGHT = 0.5;
 /** Hits below this are not returned at all (reviewers still see near misses above it). */
 export const DEFAULT_CANDIDATE_FLOOR = 0.6;
 /** Candidates verified by the precise scorer per query. */
@@ -165,13 +173,56 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     return picked;
   }
 
+  // A brand inside a registered name is a company's matter: people's names keep every word's weight.
+  const personal = Uint8Array.from(index.entries, (e) => (e.type === 'individual' ? 1 : 0));
+  const screenAlign: AlignOptions = { extraWeight: CONTAINED_EXTRA_WEIGHT, distinctive: index.distinctiveWeight() };
+  const genericWeight = index.genericWeight;
+
+  /**
+   * Chinese-script rules on top of the score: a name that shares only generic
+   * words with the listed one (北京科技有限公司 and Beijing … Technology) and a
+   * single character (华) are never alerts on their own.
+   */
+  function hanLimits(norm: NormalizedName, a: { score: number; exact: boolean; rarestShared: number }): { score: number; exact: boolean; rarestShared: number; note?: string } {
+    const cap = alertThreshold - 0.01;
+    if (a.score <= cap) return a;
+    if (norm.tokens.length === 1 && norm.tokens[0]!.surface.length === 1 && norm.tokens[0]!.kind !== 'word') {
+      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
+    }
+    if (!a.exact && a.rarestShared <= genericWeight + 1e-9) {
+      return { ...a, score: cap, note: `only generic words are shared (places, trade words): kept below the alert threshold (${cap.toFixed(2)})` };
+    }
+    return a;
+  }
+
   function screen(name: string, options: ScreenOptions = {}): ScreeningResult {
+    const whole = screenOne(name, options);
+    const parts = scriptParts(name);
+    if (!parts) return whole;
+    // A name written twice, in Latin and Chinese script ("ZTE 中兴通讯股份有限公司"): each half is the name.
+    const byEntry = new Map<string, ScreeningHit>();
+    const keep = (h: ScreeningHit, note?: string): void => {
+      const key = `${h.list}\u0000${h.entryId}`;
+      const prev = byEntry.get(key);
+      if (prev && prev.score >= h.score) return;
+      if (note) h.explanation = [note, ...h.explanation];
+      byEntry.set(key, h);
+    };
+    for (const h of whole.hits) keep(h);
+    for (const part of parts) for (const h of screenOne(part, options).hits) keep(h, `the query writes the name in two scripts; this hit is on "${part}"`);
+    const hits = [...byEntry.values()];
+    sortHits(hits, name);
+    return { query: name, hits: hits.slice(0, options.limit ?? 10) };
+  }
+
+  function screenOne(name: string, options: ScreenOptions = {}): ScreeningResult {
     const floor = options.minScore ?? candidateFloor;
     const limit = options.limit ?? 10;
     const norm = normalizeName(name, opts.lexicon, { isKnown });
     if (norm.tokens.length === 0) return { query: name, hits: [] };
     const q = weighQuery(norm);
-    const best = new Map<number, { n: number; a: { score: number; exact: boolean } }>();
+    const han = HAS_HAN.test(name);
+    const best = new Map<number, { n: number; a: { score: number; exact: boolean; rarestShared: number; note?: string } }>();
     const top: number[] = [];
     for (const n of candidates(q)) {
       // Candidates come best estimate first: stop once the rest cannot reach the floor, or once `limit`
@@ -179,7 +230,8 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       if (estimate[n]! + ESTIMATE_MARGIN < floor) break;
       if (top.length >= limit && estimate[n]! + ESTIMATE_MARGIN < top[top.length - 1]!) break;
       const rec = index.names[n]!;
-      const a = scoreTokens(q, rec);
+      let a: { score: number; exact: boolean; rarestShared: number; note?: string } = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
+      if (han) a = hanLimits(norm, a);
       const prev = best.get(rec.entry);
       if (!prev || a.score > prev.a.score || (a.score === prev.a.score && rec.kind === 'name')) {
         best.set(rec.entry, { n, a });
@@ -206,7 +258,8 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
         citation: entry.citation,
         get explanation(): string[] {
           explanation ??= [
-            ...explainAlignment(norm, rec.norm, alignTokens(q, rec)),
+            ...explainAlignment(norm, rec.norm, alignTokens(q, rec, han && !personal[e] ? screenAlign : undefined)),
+            ...(a.note ? [a.note] : []),
             ...context.lines,
             `listed on ${entry.list} as "${entry.name}"${entry.citation ? ` (${entry.citation})` : ''}${statusNote(entry)}`,
           ];
@@ -219,12 +272,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       };
       hits.push(hit);
     }
-    // Ties: for a name written in Chinese, entries in Chinese-speaking places first (Huawei's Shenzhen
-    // entry before its Cairo affiliate); then a hit on the entry's own name before one on an alias;
-    // then list and id, for a stable order.
-    const han = HAS_HAN.test(name);
-    const rank = (h: ScreeningHit): number => (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
-    hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+    sortHits(hits, name);
     return { query: name, hits: hits.slice(0, limit) };
   }
 
@@ -250,6 +298,26 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   }
 
   return { screen, match, alertThreshold, candidateFloor, versions: [...opts.versions], index };
+}
+
+/**
+ * Ties: for a name written in Chinese, entries in Chinese-speaking places first (Huawei's Shenzhen
+ * entry before its Cairo affiliate); then a hit on the entry's own name before one on an alias;
+ * then list and id, for a stable order.
+ */
+function sortHits(hits: ScreeningHit[], name: string): void {
+  const han = HAS_HAN.test(name);
+  const rank = (h: ScreeningHit): number => (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
+  hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+}
+
+/** The Latin-script and Chinese-script halves of a name written in both, or undefined. */
+export function scriptParts(name: string): [string, string] | undefined {
+  if (!HAS_HAN.test(name) || !/\p{Script=Latin}{2}/u.test(name)) return undefined;
+  const han = (name.match(/[\p{Script=Han}()（）]+/gu) ?? []).join('').trim();
+  const latin = name.replace(/\p{Script=Han}+/gu, ' ').replace(/[()（）]\s*[()（）]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!han || !/\p{Script=Latin}{2}/u.test(latin)) return undefined;
+  return [latin, han];
 }
 
 /** Initials alone (N.N., J. D.) do not identify anyone. */
