@@ -119,7 +119,8 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
     const surface = surfaceOf(i, j);
     if (kind === 'glossary') {
       const entry = lex.glossary.get(simp)!;
-      const reading = entry.words.map((w) => w.join('|')).join(' ');
+      // A concept (CETC, univ-tech) reads as its English name, so the explanation says what it stands for.
+      const reading = entry.concept ? conceptReading(entry.words[0]![0]!, lex) : entry.words.map((w) => w.join('|')).join(' ');
       for (const alts of entry.words) tokens.push({ keys: alts, surface, simplified: simp, how: 'glossary', reading });
     } else if (kind === 'number') {
       const value = String(numeralValue(simp, simplified[j], lex));
@@ -176,4 +177,11 @@ export function ordinal(value: string): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
   return `${value}${suffix}`;
+}
+
+/** "CETC (China Electronics Technology Group)", "research institute": how a concept word is shown. */
+export function conceptReading(concept: string, lex: Lexicon): string {
+  const name = lex.conceptNames.get(concept);
+  if (!name) return concept;
+  return /^[a-z]{2,8}$/.test(concept) && name.toLowerCase() !== concept ? `${concept.toUpperCase()} (${name.split(" / ")[0]})` : name;
 }

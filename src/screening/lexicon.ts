@@ -39,6 +39,8 @@ export interface Lexicon {
   phrases: Map<string, Phrase[]>;
   /** Each concept's first English phrase, in canonical words (cetc → china electronic technology group). */
   conceptWords: Map<string, string[]>;
+  /** Each concept's first English phrase as written (China Electronics Technology Group), for explanations. */
+  conceptNames: Map<string, string>;
   /** Keys of words common in company names though rare in the lists (yangtze, hua): weighed as common words. */
   genericKeys: Set<string>;
   /** English number words (forty, fourth) and Chinese numerals (十, 第). */
@@ -134,6 +136,7 @@ export function parseLexicon(src: LexiconSources): Lexicon {
   const phrases = new Map<string, Phrase[]>();
   const concepts = new Map<string, string[]>();
   const conceptWords = new Map<string, string[]>();
+  const conceptNames = new Map<string, string>();
   for (const r of rows(src.phrases ?? '', 'phrases.csv')) {
     const concept = (r.concept ?? '').trim().toLowerCase();
     const phrase = (r.phrase ?? '').trim();
@@ -151,6 +154,13 @@ export function parseLexicon(src: LexiconSources): Lexicon {
     if (words.length === 0) continue;
     const key = words.join(' ');
     if (!conceptWords.has(concept) && words.length > 1) conceptWords.set(concept, words);
+    if (words.length > 1) {
+      // Up to four English forms, so 工业大学 explains as Polytechnical University / … / Institute of Technology.
+      const shown = phrase.replace(/(^|\s)(?!of\s|and\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+      const prev = conceptNames.get(concept);
+      if (!prev) conceptNames.set(concept, shown);
+      else if (prev.split(' / ').length < 4 && !prev.toLowerCase().split(' / ').includes(shown.toLowerCase())) conceptNames.set(concept, `${prev} / ${shown}`);
+    }
     const list = concepts.get(key) ?? [];
     if (!list.includes(concept)) list.push(concept);
     concepts.set(key, list);
@@ -185,7 +195,7 @@ export function parseLexicon(src: LexiconSources): Lexicon {
   }
   for (const f of hanLegalForms) longestHanWord = Math.max(longestHanWord, f.tokens[0]!.length);
   return {
-    genericKeys, legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord, phrases, conceptWords, numberWords, hanNumerals };
+    genericKeys, legalForms, hanLegalForms, abbreviations, stopwords, glossary, longestHanWord, phrases, conceptWords, conceptNames, numberWords, hanNumerals };
 }
 
 const NUMBER_KINDS = new Set(['unit', 'teen', 'ten', 'ordinal', 'zh-digit', 'zh-ten', 'zh-hundred', 'zh-ordinal']);

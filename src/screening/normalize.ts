@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { HAS_HAN, segmentHan } from './chinese.js';
+import { HAS_HAN, conceptReading, segmentHan } from './chinese.js';
 import { cyrillicToLatin, hasCyrillic } from './translit.js';
 import { editDistance } from './similarity.js';
 
@@ -227,7 +227,7 @@ function readPhrases(tokens: NameToken[], lex: Lexicon): NameToken[] {
         if (len === 1 && p.concepts.length === 1 && p.concepts[0] === key) break;
         const run = tokens.slice(i, i + len);
         const surface = run.map((t) => t.surface).join(HAS_HAN.test(run[0]!.surface) ? '' : ' ');
-        out.push({ keys: p.concepts, surface, kind: 'phrase', path: `${run.map((t) => t.path).join(' + ')} → ${p.concepts.join('|')}`, parts: p.words });
+        out.push({ keys: p.concepts, surface, kind: 'phrase', path: `${surface} → ${p.concepts.map((c) => conceptReading(c, lex)).join(' | ')}`, parts: p.words });
         i += len;
         done = true;
         break;

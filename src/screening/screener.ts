@@ -4,7 +4,7 @@ import { NameIndex } from './name-index.js';
 import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
 import { alignTokens, scoreTokens, type AlignOptions, type AlignmentScore, type WeightedTokens } from './score.js';
 import { explainAlignment } from './explain.js';
-import { HAS_HAN } from './chinese.js';
+import { HAS_HAN, simplify } from './chinese.js';
 
 const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
 
@@ -30,6 +30,8 @@ export const PAIR_MATCH_THRESHOLD = 0.75;
  * Latin-script queries keep the full weight (calibrated on the Latin kinds).
  */
 export const CONTAINED_EXTRA_WEIGHT = 0.5;
+/** A Chinese word that only sounds like the entry's known Chinese name (华威 / 华为) stays a near miss for a reviewer. */
+export const HOMOPHONE_CAP = 0.7;
 /** Hits below this are not returned at all (reviewers still see near misses above it). */
 export const DEFAULT_CANDIDATE_FLOOR = 0.6;
 /** Candidates verified by the precise scorer per query. */
@@ -195,6 +197,33 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     return a;
   }
 
+  // The characters of each entry's own Chinese names (curated or printed by the list), to tell homophones apart.
+  const entryHan = new Map<number, Set<string>>();
+  index.entries.forEach((e, i) => {
+    for (const n of [e.name, ...e.altNames, ...(e.localNames ?? []).map((l) => l.name)]) {
+      if (!HAS_HAN.test(n)) continue;
+      const set = entryHan.get(i) ?? new Set<string>();
+      for (const c of simplify(n)) set.add(c);
+      entryHan.set(i, set);
+    }
+  });
+
+  /**
+   * 华威 and 华为 are both "huawei": when the entry's own Chinese name is
+   * known and the query's pinyin words are written with other characters, the
+   * sound alone is not the listed name.
+   */
+  function homophone(norm: NormalizedName, e: number): string | undefined {
+    const chars = entryHan.get(e);
+    if (!chars) return undefined;
+    for (const t of norm.tokens) {
+      if (t.kind !== 'pinyin') continue;
+      const simp = simplify(t.surface);
+      for (const c of simp) if (!chars.has(c)) return simp;
+    }
+    return undefined;
+  }
+
   function screen(name: string, options: ScreenOptions = {}): ScreeningResult {
     const whole = screenOne(name, options);
     const parts = scriptParts(name);
@@ -231,7 +260,11 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       if (top.length >= limit && estimate[n]! + ESTIMATE_MARGIN < top[top.length - 1]!) break;
       const rec = index.names[n]!;
       let a: { score: number; exact: boolean; rarestShared: number; note?: string } = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
-      if (han) a = hanLimits(norm, a);
+      if (han) {
+        a = hanLimits(norm, a);
+        const other = a.score >= alertThreshold - 0.01 ? homophone(norm, rec.entry) : undefined;
+        if (other) a = { ...a, exact: false, score: Math.min(a.score, HOMOPHONE_CAP), note: `${other} sounds like the listed name but is written with other characters than the entry's Chinese name: kept at ${HOMOPHONE_CAP}` };
+      }
       const prev = best.get(rec.entry);
       if (!prev || a.score > prev.a.score || (a.score === prev.a.score && rec.kind === 'name')) {
         best.set(rec.entry, { n, a });
