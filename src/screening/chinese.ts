@@ -48,6 +48,8 @@ export interface HanToken {
   /** The characters after conversion to simplified. */
   simplified: string;
   how: 'glossary' | 'pinyin' | 'legal' | 'drop' | 'number';
+  /** A one-character pinyin token written next to another one (海康威视 cut as hai kang wei shi): part of a word, not a lone syllable. */
+  inRun?: boolean;
   /** The English or pinyin form shown in explanations. */
   reading: string;
 }
@@ -131,6 +133,11 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
     } else {
       tokens.push({ keys: [], surface, simplified: simp, how: kind, reading: kind === 'legal' ? 'legal form' : 'dropped' });
     }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const lone = (x: HanToken | undefined): boolean => !!x && x.how === 'pinyin' && x.simplified.length === 1;
+    if (lone(t) && (lone(tokens[i - 1]) || lone(tokens[i + 1]))) t.inRun = true;
   }
   return tokens;
 }

@@ -27,6 +27,8 @@ export interface NameToken {
    * spells them with a typo or in another order still meets it word by word.
    */
   parts?: string[] | undefined;
+  /** A one-character pinyin token written beside others of its kind, inside one word (see HanToken.inRun). */
+  inRun?: boolean | undefined;
 }
 
 export interface NormalizedName {
@@ -121,7 +123,7 @@ function splitScripts(text: string, lex: Lexicon, opts: NormalizeOptions): RawTo
       else {
         const via = t.surface === t.simplified ? t.surface : `${t.surface} → ${t.simplified}`;
         const kind: TokenKind = t.how === 'glossary' ? 'glossary' : t.how === 'number' ? 'number' : 'pinyin';
-        out.push({ surface: t.surface, plain: t.simplified, han: [{ keys: t.keys, surface: t.surface, kind, path: `${via} → ${t.reading}` }] });
+        out.push({ surface: t.surface, plain: t.simplified, han: [{ keys: t.keys, surface: t.surface, kind, path: `${via} → ${t.reading}`, ...(t.inRun ? { inRun: true } : {}) }] });
       }
     }
     last = m.index + m[0].length;

@@ -135,7 +135,9 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   const take = (qi: number, qj: number, ni: number, nj: number, sim: number, how: PairHow): void => {
     let wn = 0;
     // One Chinese character (a surname, 丽) is not a distinctive word whatever its rarity.
-    const single = qi === qj && qt[qi]!.kind === 'pinyin' && qt[qi]!.surface.length === 1;
+    // Beside other characters of one word it counts, but only against the entry's own characters (海康威视 in
+    // 杭州海康威视…), not against a Latin name that happens to spell the syllables (丽丽 / Li Li).
+    const single = qi === qj && qt[qi]!.kind === 'pinyin' && qt[qi]!.surface.length === 1 && !(qt[qi]!.inRun && nt[ni]!.kind === 'pinyin');
     for (let j = ni; j <= nj; j++) {
       nUsed[j] = 1;
       wn += n.weights[j]!;
