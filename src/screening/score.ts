@@ -131,17 +131,21 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   let matched = 0;
   let paired = 0;
   let rarestShared = 0;
+  let rarestBrand = 0;
   let allOne = true;
   const take = (qi: number, qj: number, ni: number, nj: number, sim: number, how: PairHow): void => {
     let wn = 0;
     // One Chinese character (a surname, 丽) is not a distinctive word whatever its rarity.
     // Beside other characters of one word it counts, but only against the entry's own characters (海康威视 in
     // 杭州海康威视…), not against a Latin name that happens to spell the syllables (丽丽 / Li Li).
+    const translated = qi === qj && qt[qi]!.kind === 'glossary' && !qt[qi]!.parts;
     const single = qi === qj && qt[qi]!.kind === 'pinyin' && qt[qi]!.surface.length === 1 && !(qt[qi]!.inRun && nt[ni]!.kind === 'pinyin');
     for (let j = ni; j <= nj; j++) {
       nUsed[j] = 1;
       wn += n.weights[j]!;
       if (sim >= 0.8 && !single && n.weights[j]! > rarestShared) rarestShared = n.weights[j]!;
+      // A translated business word (航空 → aviation) is never a brand, however rare in the lists.
+      if (sim >= 0.8 && !single && !translated && n.weights[j]! > rarestBrand) rarestBrand = n.weights[j]!;
     }
     let wq = 0;
     const qCount = qj - qi + 1;
@@ -265,7 +269,7 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   const conflict = opts.conflictWeight ?? 1;
   // Only one side has words left over: they weigh `extra`; both sides do: they weigh `conflict`.
   let total = qPaired + nPaired;
-  const contained = paired > 0 && rarestShared >= (opts.distinctive ?? 0);
+  const contained = paired > 0 && rarestBrand >= (opts.distinctive ?? 0);
   if (contained && usedQ === ql) total += nExtra * extra;
   else if (contained && usedN === nl) total += qExtra * extra;
   else if (paired > 0 && (usedQ === ql || usedN === nl)) total += qExtra + nExtra;

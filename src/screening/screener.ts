@@ -191,6 +191,9 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     if (norm.tokens.length === 1 && norm.tokens[0]!.surface.length === 1 && norm.tokens[0]!.kind !== 'word') {
       return { score: cap, exact: false, rarestShared: a.rarestShared, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
     }
+    if (norm.tokens.every((t) => t.keys.some((k) => opts.lexicon.genericKeys.has(k)))) {
+      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `the name is made of generic words only (places, 中国): kept below the alert threshold (${cap.toFixed(2)})` };
+    }
     if (!a.exact && a.rarestShared <= genericWeight + 1e-9) {
       return { ...a, score: cap, note: `only generic words are shared (places, trade words): kept below the alert threshold (${cap.toFixed(2)})` };
     }
