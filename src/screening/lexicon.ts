@@ -129,7 +129,8 @@ export function parseLexicon(src: LexiconSources): Lexicon {
     const zh = r.zh ?? '';
     const en = (r.en ?? '').trim();
     if (!zh || !en) continue;
-    const words = en === '-' ? [] : en.toLowerCase().split(/\s+/).map((w) => w.split('|'));
+    // English words as names are compared: stop words out, plurals folded (academy of sciences → academy science).
+    const words = en === '-' ? [] : en.toLowerCase().split(/\s+/).filter((w) => !stopwords.has(w)).map((w) => w.split('|').map(foldPlural));
     glossary.set(zh, { zh, words });
     longestHanWord = Math.max(longestHanWord, zh.length);
   }
