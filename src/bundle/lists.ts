@@ -54,6 +54,9 @@ export function loadLexiconSync(dir = LISTS_DIR): Lexicon {
     abbreviations: read('abbreviations.csv'),
     stopwords: read('stopwords.csv'),
     glossaryZh: read('glossary_zh.csv'),
+    phrases: read('phrases.csv'),
+    numbers: read('numbers.csv'),
+    genericWords: read('generic_words.csv'),
   });
 }
 

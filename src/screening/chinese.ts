@@ -47,7 +47,9 @@ export interface HanToken {
   surface: string;
   /** The characters after conversion to simplified. */
   simplified: string;
-  how: 'glossary' | 'pinyin' | 'legal' | 'drop';
+  how: 'glossary' | 'pinyin' | 'legal' | 'drop' | 'number';
+  /** A one-character pinyin token written next to another one (海康威视 cut as hai kang wei shi): part of a word, not a lone syllable. */
+  inRun?: boolean;
   /** The English or pinyin form shown in explanations. */
   reading: string;
 }
@@ -88,6 +90,9 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
       if (legal.has(span)) {
         score = len * 1.02;
         kind = 'legal';
+      } else if (numeralValue(span, simplified[j], lex) !== undefined) {
+        score = len * 1.03;
+        kind = 'number';
       } else if (lex.glossary.has(span)) {
         score = len * 1.01;
         kind = lex.glossary.get(span)!.words.length === 0 ? 'drop' : 'glossary';
@@ -116,8 +121,12 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
     const surface = surfaceOf(i, j);
     if (kind === 'glossary') {
       const entry = lex.glossary.get(simp)!;
-      const reading = entry.words.map((w) => w.join('|')).join(' ');
+      // A concept (CETC, univ-tech) reads as its English name, so the explanation says what it stands for.
+      const reading = entry.concept ? conceptReading(entry.words[0]![0]!, lex) : entry.words.map((w) => w.join('|')).join(' ');
       for (const alts of entry.words) tokens.push({ keys: alts, surface, simplified: simp, how: 'glossary', reading });
+    } else if (kind === 'number') {
+      const value = String(numeralValue(simp, simplified[j], lex));
+      tokens.push({ keys: [value], surface, simplified: simp, how: 'number', reading: simp.startsWith('第') ? ordinal(value) : value });
     } else if (kind === 'pinyin') {
       const joined = py.slice(i, j).join('');
       tokens.push({ keys: [joined], surface, simplified: simp, how: 'pinyin', reading: joined });
@@ -125,5 +134,61 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
       tokens.push({ keys: [], surface, simplified: simp, how: kind, reading: kind === 'legal' ? 'legal form' : 'dropped' });
     }
   }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const lone = (x: HanToken | undefined): boolean => !!x && x.how === 'pinyin' && x.simplified.length === 1;
+    if (lone(t) && (lone(tokens[i - 1]) || lone(tokens[i + 1]))) t.inRun = true;
+  }
   return tokens;
+}
+
+/**
+ * The value of a run of Chinese numerals, when the run is a number in a name:
+ * always after 第 (第十四 = 14th), otherwise only a run with 十 or 百 (十三 = 13),
+ * or a single numeral before 所 / 院 / 厂 (三所), so that 三星 stays Samsung's
+ * 三星 and 一汽 stays a word.
+ */
+export function numeralValue(span: string, next: string | undefined, lex: Lexicon): number | undefined {
+  const chars = [...span];
+  const ordinal = lex.hanNumerals.get(chars[0]!)?.kind === 'zh-ordinal';
+  const digits = ordinal ? chars.slice(1) : chars;
+  if (digits.length === 0) return undefined;
+  let total = 0;
+  let unit = -1;
+  let scaled = false;
+  for (const c of digits) {
+    const n = lex.hanNumerals.get(c);
+    if (!n || n.kind === 'zh-ordinal') return undefined;
+    if (n.kind === 'zh-digit') {
+      if (unit >= 0 && !scaled) unit = unit * 10 + n.value;
+      else unit = n.value;
+      scaled = false;
+    } else {
+      // 十 alone is 10; 二十 is 20; 一百零八 is 108.
+      total += (unit < 0 ? 1 : unit) * n.value;
+      unit = -1;
+      scaled = true;
+    }
+  }
+  if (unit >= 0) total += unit;
+  if (ordinal) return total;
+  const hasScale = digits.some((c) => lex.hanNumerals.get(c)!.kind !== 'zh-digit');
+  if (hasScale && digits.length >= 2) return total;
+  if (digits.length === 1 && next !== undefined && '所院厂'.includes(next)) return total;
+  return undefined;
+}
+
+/** 1 → 1st, 12 → 12th, 23 → 23rd. */
+export function ordinal(value: string): string {
+  const n = Number(value);
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${value}${suffix}`;
+}
+
+/** "CETC (China Electronics Technology Group)", "research institute": how a concept word is shown. */
+export function conceptReading(concept: string, lex: Lexicon): string {
+  const name = lex.conceptNames.get(concept);
+  if (!name) return concept;
+  return /^[a-z]{2,8}$/.test(concept) && name.toLowerCase() !== concept ? `${concept.toUpperCase()} (${name.split(" / ")[0]})` : name;
 }

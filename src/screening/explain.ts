@@ -31,6 +31,8 @@ function pairLine(q: NormalizedName, n: NormalizedName, p: TokenPair): string {
       return `${left} ≈ ${right} (spelling differs, similarity ${p.sim.toFixed(2)})`;
     case 'prefix':
       return `${left} ≈ ${right} (abbreviation, similarity ${p.sim.toFixed(2)})`;
+    case 'phrase':
+      return `${left} ≈ ${right} (the words of one name, similarity ${p.sim.toFixed(2)})`;
   }
 }
 

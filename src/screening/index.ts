@@ -13,6 +13,9 @@ export {
   type RedlineScreener,
   type ScreenerOptions,
   type MatchResult,
+  type MatchOptions,
+  PAIR_WEIGHTS,
+  PAIR_MATCH_THRESHOLD,
 } from './screener.js';
 export {
   checkCuratedName,
@@ -24,3 +27,4 @@ export {
   type CuratedSummary,
   type CuratedVerdict,
 } from './curated-names-check.js';
+export { parseNamePairs, splitPairs, pairHash, metricsAt, bestThreshold, type NamePair, type PairMetrics } from './pair-eval.js';

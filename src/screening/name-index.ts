@@ -76,7 +76,11 @@ export class NameIndex {
     const joinLists = new Map<string, number[]>();
     this.names.forEach((n, i) => {
       const keys = new Set<string>();
-      for (const t of n.norm.tokens) for (const k of t.keys) keys.add(k);
+      for (const t of n.norm.tokens) {
+        for (const k of t.keys) keys.add(k);
+        // A concept's words stay findable (a query that spells CETC out with a typo still reaches it).
+        for (const k of t.parts ?? []) keys.add(k);
+      }
       for (const k of keys) push(lists, k, i);
       const toks = n.norm.tokens;
       for (let j = 0; j + 1 < toks.length; j++) push(joinLists, toks[j]!.keys[0]! + toks[j + 1]!.keys[0]!, i);
@@ -134,12 +138,26 @@ export class NameIndex {
   tokenWeight(keys: readonly string[]): number {
     let w = 0;
     let any = false;
+    let generic = false;
     for (const k of keys) {
+      if (this.lexicon.genericKeys.has(k)) generic = true;
       if (!this.postings.has(k)) continue;
       any = true;
       w = Math.max(w, this.idf(k));
     }
+    // A word common in company names though rare in the lists (Yangtze, Hua) weighs as a common list word.
+    if (generic) return Math.min(any ? w : this.maxIdf, this.genericWeight);
     return any ? w : this.maxIdf;
+  }
+
+  /** The weight of a word in about 300 names: what a generic word weighs at most. */
+  get genericWeight(): number {
+    return Math.log((this.names.length + 1) / 300.5);
+  }
+
+  /** Whether a token is distinctive: rarer across the lists than a generic word, and not a generic word itself. */
+  distinctiveWeight(): number {
+    return Math.log((this.names.length + 1) / 50.5);
   }
 
   /**

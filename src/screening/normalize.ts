@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { HAS_HAN, segmentHan } from './chinese.js';
+import { HAS_HAN, conceptReading, segmentHan } from './chinese.js';
 import { cyrillicToLatin, hasCyrillic } from './translit.js';
 import { editDistance } from './similarity.js';
 
@@ -12,7 +12,7 @@ const LONG_FORMS = ['company', 'corporation', 'limited', 'incorporated'];
  * of each step kept to explain a match to a compliance officer.
  */
 
-export type TokenKind = 'word' | 'number' | 'glossary' | 'pinyin';
+export type TokenKind = 'word' | 'number' | 'glossary' | 'pinyin' | 'phrase';
 
 export interface NameToken {
   /** Canonical keys compared by the index and scorer; several when the word is ambiguous. */
@@ -22,6 +22,13 @@ export interface NameToken {
   kind: TokenKind;
   /** How the surface became the key, for explanations: e.g. `華為 → 华为 → huawei`, `Technologies → technology`. */
   path: string;
+  /**
+   * A phrase read as one concept (CETC) keeps its words, so a name that
+   * spells them with a typo or in another order still meets it word by word.
+   */
+  parts?: string[] | undefined;
+  /** A one-character pinyin token written beside others of its kind, inside one word (see HanToken.inRun). */
+  inRun?: boolean | undefined;
 }
 
 export interface NormalizedName {
@@ -63,6 +70,8 @@ export function foldPlural(w: string): string {
 interface RawToken {
   surface: string;
   plain: string;
+  /** A number written as a word keeps the word too, so a typo in it (Foutreenth) still meets it. */
+  word?: string;
   han?: NameToken[];
   legal?: boolean;
   drop?: boolean;
@@ -113,8 +122,8 @@ function splitScripts(text: string, lex: Lexicon, opts: NormalizeOptions): RawTo
       else if (t.how === 'drop') out.push({ surface: t.surface, plain: t.simplified, drop: true });
       else {
         const via = t.surface === t.simplified ? t.surface : `${t.surface} → ${t.simplified}`;
-        const kind: TokenKind = t.how === 'glossary' ? 'glossary' : 'pinyin';
-        out.push({ surface: t.surface, plain: t.simplified, han: [{ keys: t.keys, surface: t.surface, kind, path: `${via} → ${t.reading}` }] });
+        const kind: TokenKind = t.how === 'glossary' ? 'glossary' : t.how === 'number' ? 'number' : 'pinyin';
+        out.push({ surface: t.surface, plain: t.simplified, han: [{ keys: t.keys, surface: t.surface, kind, path: `${via} → ${t.reading}`, ...(t.inRun ? { inRun: true } : {}) }] });
       }
     }
     last = m.index + m[0].length;
@@ -166,8 +175,75 @@ function markLegalForms(raw: RawToken[], lex: Lexicon): void {
   }
 }
 
+/**
+ * Numbers written as words or ordinals become digits, on both sides alike:
+ * 14th = fourteenth = 14, Forty-Four = forty four = 44, Forty 4 = 44.
+ */
+function readNumbers(raw: RawToken[], lex: Lexicon): RawToken[] {
+  const out: RawToken[] = [];
+  const value = (t: RawToken | undefined): { n: number; kind: string } | undefined => {
+    if (!t || t.han || t.legal || t.drop) return undefined;
+    const suffixed = /^(\d+)(?:st|nd|rd|th)$/.exec(t.plain);
+    if (suffixed) return { n: Number(suffixed[1]), kind: 'ordinal' };
+    if (/^\d+$/.test(t.plain)) return { n: Number(t.plain), kind: 'digits' };
+    const w = lex.numberWords.get(t.plain);
+    return w ? { n: w.value, kind: w.kind } : undefined;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    const v = value(t);
+    if (!v || (v.kind === 'digits' && !/^0\d/.test(t.plain) && String(v.n) === t.plain)) {
+      out.push(t);
+      continue;
+    }
+    const next = raw[i + 1];
+    const nv = value(next);
+    // Tens then a unit or unit ordinal: forty four, twenty-ninth, forty 4.
+    if (v.kind === 'ten' && nv && nv.n >= 1 && nv.n <= 9 && nv.kind !== 'teen' && nv.kind !== 'ten') {
+      out.push({ surface: `${t.surface} ${next!.surface}`, plain: String(v.n + nv.n), word: t.plain + next!.plain });
+      i++;
+      continue;
+    }
+    out.push({ surface: t.surface, plain: String(v.n), ...(/^\d/.test(t.plain) ? {} : { word: t.plain }) });
+  }
+  return out;
+}
+
+/**
+ * Multi-word names of one thing (phrases.csv) become one token: China
+ * Electronics Technology Group = 中国电子科技集团 = CETC, Institute of Technology
+ * = 工业大学. A parent group inside a listed name then weighs as one word.
+ */
+function readPhrases(tokens: NameToken[], lex: Lexicon): NameToken[] {
+  if (lex.phrases.size === 0) return tokens;
+  const out: NameToken[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let done = false;
+    for (const key of tokens[i]!.keys) {
+      for (const p of lex.phrases.get(key) ?? []) {
+        const len = p.words.length;
+        if (i + len > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < len && ok; k++) ok = tokens[i + k]!.keys.includes(p.words[k]!);
+        if (!ok) continue;
+        if (len === 1 && p.concepts.length === 1 && p.concepts[0] === key) break;
+        const run = tokens.slice(i, i + len);
+        const surface = run.map((t) => t.surface).join(HAS_HAN.test(run[0]!.surface) ? '' : ' ');
+        out.push({ keys: p.concepts, surface, kind: 'phrase', path: `${surface} → ${p.concepts.map((c) => conceptReading(c, lex)).join(' | ')}`, parts: p.words });
+        i += len;
+        done = true;
+        break;
+      }
+      if (done) break;
+    }
+    if (!done) out.push(tokens[i++]!);
+  }
+  return out;
+}
+
 function wordToken(t: RawToken, lex: Lexicon): NameToken {
-  if (/^\d+$/.test(t.plain)) return { keys: [t.plain], surface: t.surface, kind: 'number', path: t.surface };
+  if (/^\d+$/.test(t.plain) && t.word) return { keys: [t.plain, t.word], surface: t.surface, kind: 'number', path: `${t.surface} → ${t.plain}` };
+  if (/^\d+$/.test(t.plain)) return { keys: [t.plain], surface: t.surface, kind: 'number', path: t.surface === t.plain ? t.surface : `${t.surface} → ${t.plain}` };
   const direct = lex.abbreviations.get(t.plain);
   const folded = foldPlural(t.plain);
   const abbreviated = direct ?? lex.abbreviations.get(folded);
@@ -179,7 +255,7 @@ function wordToken(t: RawToken, lex: Lexicon): NameToken {
 
 export function normalizeName(text: string, lex: Lexicon, opts: NormalizeOptions = {}): NormalizedName {
   const original = text;
-  const raw = joinInitials(splitScripts(text.normalize('NFKC'), lex, opts));
+  const raw = readNumbers(joinInitials(splitScripts(text.normalize('NFKC'), lex, opts)), lex);
   markLegalForms(raw, lex);
   const tokens: NameToken[] = [];
   const legalForms: string[] = [];
@@ -195,7 +271,10 @@ export function normalizeName(text: string, lex: Lexicon, opts: NormalizeOptions
     for (const t of raw) if (t.legal && !t.han) tokens.push(wordToken(t, lex));
     legalForms.length = 0;
   }
-  return { original, tokens, legalForms, dropped };
+  const read = readPhrases(tokens, lex);
+  // A Chinese concept word (中电科) spells, word by word, its English phrase.
+  for (const t of read) if (t.kind === 'glossary' && t.keys.length && lex.conceptWords.has(t.keys[0]!)) t.parts = lex.conceptWords.get(t.keys[0]!);
+  return { original, tokens: read, legalForms, dropped };
 }
 
 /** The canonical form of a whole name: primary keys joined by spaces (equal strings = an exact name match). */

@@ -1,5 +1,5 @@
 import type { NameToken } from './normalize.js';
-import { tokenSimilarity } from './similarity.js';
+import { editDistance, tokenSimilarity } from './similarity.js';
 
 /**
  * The precise scorer: aligns the query's tokens with a listed name's tokens
@@ -19,7 +19,7 @@ export interface WeightedTokens {
   unknown?: readonly boolean[] | undefined;
 }
 
-export type PairHow = 'exact' | 'joined' | 'typo' | 'prefix';
+export type PairHow = 'exact' | 'joined' | 'typo' | 'prefix' | 'phrase';
 
 export interface TokenPair {
   q: number[];
@@ -28,8 +28,33 @@ export interface TokenPair {
   how: PairHow;
 }
 
+export interface AlignOptions {
+  /**
+   * Weight kept by the words of one side that met nothing, when every word of
+   * the other side met its equal (1 = full cost). A name inside a longer one
+   * (a brand in the registered name, the parent group left out, the same name
+   * written again in another script) is evidence, not a contradiction.
+   */
+  extraWeight?: number;
+  /** `extraWeight` applies only when the shared part holds a word at least this heavy (a distinctive brand, not Beijing). */
+  distinctive?: number;
+  /** Words that met nothing on BOTH sides cost this much more (a different surname, a different place). */
+  conflictWeight?: number;
+  /**
+   * Pairwise comparison of people's names: a single letter may stand for a
+   * word it begins (V. Putin), and spellings further apart than a typo still
+   * earn part of the credit (Schulze / Scholz) in proportion to the letters shared.
+   */
+  personal?: boolean;
+  /** Personal names: the least normalised edit similarity that still earns credit, and the share of it earned. */
+  personalMin?: number;
+  personalCredit?: number;
+}
+
 export interface AlignmentScore {
   score: number;
+  /** Highest weight among the listed name's words that were matched (how distinctive the shared part is). */
+  rarestShared: number;
   pairs: TokenPair[];
   /** Every token on both sides met its equal: the names are the same after normalisation. */
   exact: boolean;
@@ -49,13 +74,34 @@ function sharesKey(a: NameToken, b: NameToken): boolean {
   return false;
 }
 
-function fuzzy(a: NameToken, b: NameToken): { sim: number; how: 'typo' | 'prefix' } | undefined {
-  // The pinyin of one character is a whole syllable: cheng and chen are different characters, not a typo.
+function personalFuzzy(a: NameToken, b: NameToken, opts: AlignOptions): { sim: number; how: 'typo' | 'prefix' } | undefined {
+  const x = a.keys[0]!;
+  const y = b.keys[0]!;
+  if (/^\d+$/.test(x) || /^\d+$/.test(y)) return undefined;
+  // An initial: V = Vladimir. Worth less than the name, more than nothing.
+  if ((x.length === 1 && y.length > 1 && y[0] === x) || (y.length === 1 && x.length > 1 && x[0] === y)) return { sim: 0.8, how: 'prefix' };
+  const long = Math.max(x.length, y.length);
+  if (long < 4 || x[0] !== y[0]) return undefined;
+  const d = editDistance(x, y, Math.floor(long / 2));
+  const sim = 1 - d / long;
+  return sim >= (opts.personalMin ?? 0.55) ? { sim: sim * (opts.personalCredit ?? 0.8), how: 'typo' } : undefined;
+}
+
+function fuzzy(a: NameToken, b: NameToken, opts?: AlignOptions): { sim: number; how: 'typo' | 'prefix' } | undefined {
+  if (opts?.personal) {
+    const p = personalFuzzy(a, b, opts);
+    const t = fuzzy(a, b);
+    return !t || (p && p.sim > t.sim) ? p : t;
+  }
+  // Pinyin read from characters is exact: zhongwei and shengwei are different characters, not a typo
+  // (中微 is not 盛微). Only an abbreviation by prefix is left to it.
+  const han = a.kind === 'pinyin' || b.kind === 'pinyin';
   if ((a.kind === 'pinyin' && a.surface.length === 1) || (b.kind === 'pinyin' && b.surface.length === 1)) return undefined;
   let best: { sim: number; how: 'typo' | 'prefix' } | undefined;
   for (const x of a.keys) {
     for (const y of b.keys) {
       const s = tokenSimilarity(x, y);
+      if (s && han && s.how === 'typo') continue;
       if (s && (!best || s.sim > best.sim)) best = s;
     }
   }
@@ -63,18 +109,18 @@ function fuzzy(a: NameToken, b: NameToken): { sim: number; how: 'typo' | 'prefix
 }
 
 /** Score only, for ranking candidates. */
-export function scoreTokens(q: WeightedTokens, n: WeightedTokens): { score: number; exact: boolean } {
-  return align(q, n, undefined);
+export function scoreTokens(q: WeightedTokens, n: WeightedTokens, opts?: AlignOptions): { score: number; exact: boolean; rarestShared: number } {
+  return align(q, n, undefined, opts);
 }
 
 /** Score with the token pairs, for explanations. */
-export function alignTokens(q: WeightedTokens, n: WeightedTokens): AlignmentScore {
+export function alignTokens(q: WeightedTokens, n: WeightedTokens, opts?: AlignOptions): AlignmentScore {
   const pairs: TokenPair[] = [];
-  const r = align(q, n, pairs);
+  const r = align(q, n, pairs, opts);
   return { ...r, pairs };
 }
 
-function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefined): { score: number; exact: boolean } {
+function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefined, opts: AlignOptions = {}): { score: number; exact: boolean; rarestShared: number } {
   const qt = q.tokens;
   const nt = n.tokens;
   const ql = Math.min(qt.length, MAX);
@@ -84,12 +130,22 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   for (let i = 0; i < ql; i++) qWeight[i] = q.weights[i]!;
   let matched = 0;
   let paired = 0;
+  let rarestShared = 0;
+  let rarestBrand = 0;
   let allOne = true;
   const take = (qi: number, qj: number, ni: number, nj: number, sim: number, how: PairHow): void => {
     let wn = 0;
+    // One Chinese character (a surname, 丽) is not a distinctive word whatever its rarity.
+    // Beside other characters of one word it counts, but only against the entry's own characters (海康威视 in
+    // 杭州海康威视…), not against a Latin name that happens to spell the syllables (丽丽 / Li Li).
+    const translated = qi === qj && qt[qi]!.kind === 'glossary' && !qt[qi]!.parts;
+    const single = qi === qj && qt[qi]!.kind === 'pinyin' && qt[qi]!.surface.length === 1 && !(qt[qi]!.inRun && nt[ni]!.kind === 'pinyin');
     for (let j = ni; j <= nj; j++) {
       nUsed[j] = 1;
       wn += n.weights[j]!;
+      if (sim >= 0.8 && !single && n.weights[j]! > rarestShared) rarestShared = n.weights[j]!;
+      // A translated business word (航空 → aviation) is never a brand, however rare in the lists.
+      if (sim >= 0.8 && !single && !translated && n.weights[j]! > rarestBrand) rarestBrand = n.weights[j]!;
     }
     let wq = 0;
     const qCount = qj - qi + 1;
@@ -135,6 +191,40 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
       }
     }
   }
+  // A phrase read as one concept (CETC) on one side, its words spelt out on the other (with a typo, in another order).
+  const takeSets = (qs: number[], ns: number[], sim: number): void => {
+    let wn = 0;
+    for (const j of ns) {
+      nUsed[j] = 1;
+      wn += n.weights[j]!;
+    }
+    let wq = 0;
+    for (const i of qs) {
+      qUsed[i] = 1;
+      if (q.unknown?.[i]) qWeight[i] = wn / qs.length;
+      wq += qWeight[i]!;
+    }
+    matched += sim * (wq + wn);
+    paired++;
+    allOne = false;
+    if (pairs) pairs.push({ q: qs, n: ns, sim, how: 'phrase' });
+  };
+  for (let j = 0; j < nl; j++) {
+    const parts = nt[j]!.parts;
+    if (nUsed[j] || !parts) continue;
+    const hit = partsMet(parts, qt, ql, qUsed);
+    if (hit) takeSets(hit.idx, [j], hit.sim);
+  }
+  for (let i = 0; i < ql; i++) {
+    const parts = qt[i]!.parts;
+    if (qUsed[i] || !parts) continue;
+    const hit = partsMet(parts, nt, nl, nUsed);
+    if (hit) takeSets([i], hit.idx, hit.sim);
+  }
+  if (opts.personal) {
+    initialsOf(qt, ql, nt, nl, qUsed, nUsed, (a, b, c, d) => take(a, b, c, d, 0.85, 'prefix'));
+    initialsOf(nt, nl, qt, ql, nUsed, qUsed, (c, d, a, b) => take(a, b, c, d, 0.85, 'prefix'));
+  }
   // Typos and abbreviations among what is left, best pair first.
   for (;;) {
     let best: { sim: number; how: 'typo' | 'prefix' } | undefined;
@@ -144,7 +234,7 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
       if (qUsed[i]) continue;
       for (let j = 0; j < nl; j++) {
         if (nUsed[j]) continue;
-        const s = fuzzy(qt[i]!, nt[j]!);
+        const s = fuzzy(qt[i]!, nt[j]!, opts);
         if (s && (!best || s.sim > best.sim)) {
           best = s;
           bi = i;
@@ -155,19 +245,86 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
     if (!best) break;
     take(bi, bi, bj, bj, best.sim, best.how);
   }
-  let total = 0;
-  let usedAll = true;
+  let usedQ = 0;
+  let usedN = 0;
+  let qPaired = 0;
+  let qExtra = 0;
+  let nPaired = 0;
+  let nExtra = 0;
   for (let i = 0; i < ql; i++) {
-    total += qWeight[i]!;
-    if (!qUsed[i]) usedAll = false;
+    if (qUsed[i]) {
+      usedQ++;
+      qPaired += qWeight[i]!;
+    } else qExtra += qWeight[i]!;
   }
   for (let j = 0; j < nl; j++) {
-    total += n.weights[j]!;
-    if (!nUsed[j]) usedAll = false;
+    if (nUsed[j]) {
+      usedN++;
+      nPaired += n.weights[j]!;
+    } else nExtra += n.weights[j]!;
   }
-  const exact = usedAll && allOne && paired > 0;
-  if (exact) return { score: 1, exact };
-  return { score: total > 0 ? Math.min(1, matched / total) : 0, exact };
+  const exact = usedQ === ql && usedN === nl && allOne && paired > 0;
+  if (exact) return { score: 1, exact, rarestShared };
+  const extra = opts.extraWeight ?? 1;
+  const conflict = opts.conflictWeight ?? 1;
+  // Only one side has words left over: they weigh `extra`; both sides do: they weigh `conflict`.
+  let total = qPaired + nPaired;
+  const contained = paired > 0 && rarestBrand >= (opts.distinctive ?? 0);
+  if (contained && usedQ === ql) total += nExtra * extra;
+  else if (contained && usedN === nl) total += qExtra * extra;
+  else if (paired > 0 && (usedQ === ql || usedN === nl)) total += qExtra + nExtra;
+  else total += (qExtra + nExtra) * conflict;
+  return { score: total > 0 ? Math.min(1, matched / total) : 0, exact, rarestShared };
+}
+
+/** Unused tokens that spell at least half of a phrase's words (exactly or with a typo): their indexes and the share met. */
+function partsMet(parts: readonly string[], xt: readonly NameToken[], xl: number, xUsed: Uint8Array): { idx: number[]; sim: number } | undefined {
+  const idx: number[] = [];
+  let credit = 0;
+  for (const part of parts) {
+    let best = -1;
+    let bestSim = 0;
+    for (let i = 0; i < xl; i++) {
+      if (xUsed[i] || idx.includes(i)) continue;
+      const keys = xt[i]!.keys;
+      let sim = keys.includes(part) ? 1 : 0;
+      if (!sim) for (const k of keys) sim = Math.max(sim, tokenSimilarity(k, part)?.sim ?? 0);
+      if (sim > bestSim) {
+        best = i;
+        bestSim = sim;
+      }
+    }
+    if (best >= 0) {
+      idx.push(best);
+      credit += bestSim;
+    }
+  }
+  if (idx.length * 2 < parts.length || idx.length < 2) return undefined;
+  return { idx: idx.sort((a, b) => a - b), sim: credit / parts.length };
+}
+
+/** A short word on one side that spells the initials of a run of words on the other: JC = Jean Claude, US = United States. */
+function initialsOf(
+  xt: readonly NameToken[],
+  xl: number,
+  yt: readonly NameToken[],
+  yl: number,
+  xUsed: Uint8Array,
+  yUsed: Uint8Array,
+  take: (xi: number, xj: number, yi: number, yj: number) => void,
+): void {
+  for (let i = 0; i < xl; i++) {
+    const w = xt[i]!.keys[0]!;
+    if (xUsed[i] || w.length < 2 || w.length > 4 || !/^\p{L}+$/u.test(w)) continue;
+    for (let j = 0; j + w.length <= yl; j++) {
+      let ok = true;
+      for (let k = 0; k < w.length && ok; k++) ok = !yUsed[j + k] && yt[j + k]!.keys[0]![0] === w[k] && yt[j + k]!.keys[0]!.length > 1;
+      if (ok) {
+        take(i, i, j, j + w.length - 1);
+        break;
+      }
+    }
+  }
 }
 
 function range(a: number, b: number): number[] {

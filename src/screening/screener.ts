@@ -2,9 +2,9 @@ import type { ListEntry, ListVersion, Screener, ScreeningHit, ScreeningResult, S
 import type { Lexicon } from './lexicon.js';
 import { NameIndex } from './name-index.js';
 import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
-import { alignTokens, scoreTokens, type WeightedTokens } from './score.js';
+import { alignTokens, scoreTokens, type AlignOptions, type AlignmentScore, type WeightedTokens } from './score.js';
 import { explainAlignment, explainLocalName } from './explain.js';
-import { HAS_HAN } from './chinese.js';
+import { HAS_HAN, simplify } from './chinese.js';
 
 const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
 
@@ -17,6 +17,21 @@ const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
  * evaluation set (test/eval): see bench/README.md for recall and false positives.
  */
 export const DEFAULT_ALERT_THRESHOLD = 0.8;
+/**
+ * Decision threshold for `match` on a pair of names (entity resolution, not
+ * screening): chosen on the tuning half of the nomenklatura pairs only.
+ */
+export const PAIR_MATCH_THRESHOLD = 0.75;
+/**
+ * Screening a name written in Chinese: the words of a listed name that the query
+ * leaves out (or the query's words the listed name lacks: 中国, a parent group)
+ * keep this share of their weight when the rest matched and includes a
+ * distinctive word: the brand 海康威视 inside 杭州海康威视数字技术股份有限公司.
+ * Latin-script queries keep the full weight (calibrated on the Latin kinds).
+ */
+export const CONTAINED_EXTRA_WEIGHT = 0.5;
+/** A Chinese word that only sounds like the entry's known Chinese name (华威 / 华为) stays a near miss for a reviewer. */
+export const HOMOPHONE_CAP = 0.7;
 /** Hits below this are not returned at all (reviewers still see near misses above it). */
 export const DEFAULT_CANDIDATE_FLOOR = 0.6;
 /** Candidates verified by the precise scorer per query. */
@@ -38,6 +53,24 @@ export interface ScreenerOptions {
   candidateFloor?: number | undefined;
 }
 
+export interface MatchOptions {
+  /** What the two names are of (FollowTheMoney schema words: Person, Company, Organization, Vessel...); changes how missing words count. */
+  schema?: string | undefined;
+}
+
+/**
+ * How the words that met nothing count when two names are compared pairwise.
+ * People: a missing middle name is normal (extra words weigh little) but a
+ * different surname is not (conflicting words weigh more). Companies and other
+ * bodies: an extra word is often another company (Santander vs Santander
+ * México), so it keeps more of its weight. Tuned on one half of the
+ * nomenklatura pairs only (bench/names.bench.js).
+ */
+export const PAIR_WEIGHTS: { person: AlignOptions; other: AlignOptions } = {
+  person: { extraWeight: 0.4, conflictWeight: 2.5, personal: true, personalMin: 0.55, personalCredit: 0.8 },
+  other: { extraWeight: 0.5, conflictWeight: 1, personal: false },
+};
+
 export interface MatchResult {
   score: number;
   explanation: string[];
@@ -47,7 +80,7 @@ export interface RedlineScreener extends Screener {
   readonly index: NameIndex;
   readonly candidateFloor: number;
   /** Scores how alike two names are, with the explanation (for a reviewer resolving a hit). */
-  match(a: string, b: string): MatchResult;
+  match(a: string, b: string, options?: MatchOptions): MatchResult;
 }
 
 interface Source {
@@ -143,13 +176,86 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     return picked;
   }
 
+  // A brand inside a registered name is a company's matter: people's names keep every word's weight.
+  const personal = Uint8Array.from(index.entries, (e) => (e.type === 'individual' ? 1 : 0));
+  const screenAlign: AlignOptions = { extraWeight: CONTAINED_EXTRA_WEIGHT, distinctive: index.distinctiveWeight() };
+  const genericWeight = index.genericWeight;
+
+  /**
+   * Chinese-script rules on top of the score: a name that shares only generic
+   * words with the listed one (北京科技有限公司 and Beijing … Technology) and a
+   * single character (华) are never alerts on their own.
+   */
+  function hanLimits(norm: NormalizedName, a: { score: number; exact: boolean; rarestShared: number }): { score: number; exact: boolean; rarestShared: number; note?: string } {
+    const cap = alertThreshold - 0.01;
+    if (a.score <= cap) return a;
+    if (norm.tokens.length === 1 && norm.tokens[0]!.surface.length === 1 && norm.tokens[0]!.kind !== 'word') {
+      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
+    }
+    if (norm.tokens.every((t) => t.keys.some((k) => opts.lexicon.genericKeys.has(k)))) {
+      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `the name is made of generic words only (places, 中国): kept below the alert threshold (${cap.toFixed(2)})` };
+    }
+    if (!a.exact && a.rarestShared <= genericWeight + 1e-9) {
+      return { ...a, score: cap, note: `only generic words are shared (places, trade words): kept below the alert threshold (${cap.toFixed(2)})` };
+    }
+    return a;
+  }
+
+  // The characters of each entry's own Chinese names (curated or printed by the list), to tell homophones apart.
+  const entryHan = new Map<number, Set<string>>();
+  index.entries.forEach((e, i) => {
+    for (const n of [e.name, ...e.altNames, ...(e.localNames ?? []).map((l) => l.name)]) {
+      if (!HAS_HAN.test(n)) continue;
+      const set = entryHan.get(i) ?? new Set<string>();
+      for (const c of simplify(n)) set.add(c);
+      entryHan.set(i, set);
+    }
+  });
+
+  /**
+   * 华威 and 华为 are both "huawei": when the entry's own Chinese name is
+   * known and the query's pinyin words are written with other characters, the
+   * sound alone is not the listed name.
+   */
+  function homophone(norm: NormalizedName, e: number): string | undefined {
+    const chars = entryHan.get(e);
+    if (!chars) return undefined;
+    for (const t of norm.tokens) {
+      if (t.kind !== 'pinyin') continue;
+      const simp = simplify(t.surface);
+      for (const c of simp) if (!chars.has(c)) return simp;
+    }
+    return undefined;
+  }
+
   function screen(name: string, options: ScreenOptions = {}): ScreeningResult {
+    const whole = screenOne(name, options);
+    const parts = scriptParts(name);
+    if (!parts) return whole;
+    // A name written twice, in Latin and Chinese script ("ZTE 中兴通讯股份有限公司"): each half is the name.
+    const byEntry = new Map<string, ScreeningHit>();
+    const keep = (h: ScreeningHit, note?: string): void => {
+      const key = `${h.list}\u0000${h.entryId}`;
+      const prev = byEntry.get(key);
+      if (prev && prev.score >= h.score) return;
+      if (note) h.explanation = [note, ...h.explanation];
+      byEntry.set(key, h);
+    };
+    for (const h of whole.hits) keep(h);
+    for (const part of parts) for (const h of screenOne(part, options).hits) keep(h, `the query writes the name in two scripts; this hit is on "${part}"`);
+    const hits = [...byEntry.values()];
+    sortHits(hits, name);
+    return { query: name, hits: hits.slice(0, options.limit ?? 10) };
+  }
+
+  function screenOne(name: string, options: ScreenOptions = {}): ScreeningResult {
     const floor = options.minScore ?? candidateFloor;
     const limit = options.limit ?? 10;
     const norm = normalizeName(name, opts.lexicon, { isKnown });
     if (norm.tokens.length === 0) return { query: name, hits: [] };
     const q = weighQuery(norm);
-    const best = new Map<number, { n: number; a: { score: number; exact: boolean } }>();
+    const han = HAS_HAN.test(name);
+    const best = new Map<number, { n: number; a: { score: number; exact: boolean; rarestShared: number; note?: string } }>();
     const top: number[] = [];
     for (const n of candidates(q)) {
       // Candidates come best estimate first: stop once the rest cannot reach the floor, or once `limit`
@@ -157,7 +263,12 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       if (estimate[n]! + ESTIMATE_MARGIN < floor) break;
       if (top.length >= limit && estimate[n]! + ESTIMATE_MARGIN < top[top.length - 1]!) break;
       const rec = index.names[n]!;
-      const a = scoreTokens(q, rec);
+      let a: { score: number; exact: boolean; rarestShared: number; note?: string } = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
+      if (han) {
+        a = hanLimits(norm, a);
+        const other = a.score >= alertThreshold - 0.01 ? homophone(norm, rec.entry) : undefined;
+        if (other) a = { ...a, exact: false, score: Math.min(a.score, HOMOPHONE_CAP), note: `${other} sounds like the listed name but is written with other characters than the entry's Chinese name: kept at ${HOMOPHONE_CAP}` };
+      }
       const prev = best.get(rec.entry);
       if (!prev || a.score > prev.a.score || (a.score === prev.a.score && rec.kind === 'name')) {
         best.set(rec.entry, { n, a });
@@ -185,7 +296,8 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
         citation: entry.citation,
         get explanation(): string[] {
           explanation ??= [
-            ...explainAlignment(norm, rec.norm, alignTokens(q, rec)),
+            ...explainAlignment(norm, rec.norm, alignTokens(q, rec, han && !personal[e] ? screenAlign : undefined)),
+            ...(a.note ? [a.note] : []),
             ...explainLocalName(entry, rec.text),
             ...context.lines,
             `listed on ${listTitles.get(entry.list) ?? entry.list} as "${entry.name}"${entry.citation ? ` (${entry.citation})` : ''}${statusNote(entry)}`,
@@ -199,16 +311,11 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       };
       hits.push(hit);
     }
-    // Ties: for a name written in Chinese, entries in Chinese-speaking places first (Huawei's Shenzhen
-    // entry before its Cairo affiliate); then a hit on the entry's own name before one on an alias;
-    // then list and id, for a stable order.
-    const han = HAS_HAN.test(name);
-    const rank = (h: ScreeningHit): number => (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
-    hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+    sortHits(hits, name);
     return { query: name, hits: hits.slice(0, limit) };
   }
 
-  function match(a: string, b: string): MatchResult {
+  function match(a: string, b: string, mopts: MatchOptions = {}): MatchResult {
     const nb = normalizeName(b, opts.lexicon, { isKnown });
     const bKeys = new Set(nb.tokens.flatMap((t) => t.keys));
     const na = normalizeName(a, opts.lexicon, { isKnown: (k) => bKeys.has(k) || index.has(k) });
@@ -217,11 +324,57 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     const nb2 = normalizeName(b, opts.lexicon, { isKnown: (k) => aKeys.has(k) || index.has(k) });
     const qa = weighQuery(na);
     const qb = weighQuery(nb2);
-    const al = alignTokens(qa, qb);
-    return { score: Math.round(al.score * 1000) / 1000, explanation: explainAlignment(na, nb2, al) };
+    const person = /^person$/i.test(mopts.schema ?? '');
+    const al = alignTokens(qa, qb, person ? PAIR_WEIGHTS.person : PAIR_WEIGHTS.other);
+    const explanation = explainAlignment(na, nb2, al);
+    let score = al.score;
+    if (person) {
+      const adjusted = personAdjustments(na, nb2, al);
+      score = adjusted.score;
+      explanation.push(...adjusted.lines);
+    }
+    return { score: Math.round(score * 1000) / 1000, explanation };
   }
 
   return { screen, match, alertThreshold, candidateFloor, versions: [...opts.versions], index };
+}
+
+/**
+ * Ties: for a name written in Chinese, entries in Chinese-speaking places first (Huawei's Shenzhen
+ * entry before its Cairo affiliate); then a hit on the entry's own name before one on an alias;
+ * then list and id, for a stable order.
+ */
+function sortHits(hits: ScreeningHit[], name: string): void {
+  const han = HAS_HAN.test(name);
+  const rank = (h: ScreeningHit): number => (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
+  hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+}
+
+/** The Latin-script and Chinese-script halves of a name written in both, or undefined. */
+export function scriptParts(name: string): [string, string] | undefined {
+  if (!HAS_HAN.test(name) || !/\p{Script=Latin}{2}/u.test(name)) return undefined;
+  const han = (name.match(/[\p{Script=Han}()（）]+/gu) ?? []).join('').trim();
+  const latin = name.replace(/\p{Script=Han}+/gu, ' ').replace(/[()（）]\s*[()（）]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!han || !/\p{Script=Latin}{2}/u.test(latin)) return undefined;
+  return [latin, han];
+}
+
+/** Initials alone (N.N., J. D.) do not identify anyone. */
+const INITIALS_ONLY_CAP = 0.7;
+
+function personAdjustments(
+  na: NormalizedName,
+  nb: NormalizedName,
+  al: AlignmentScore,
+): { score: number; lines: string[] } {
+  let score = al.score;
+  const lines: string[] = [];
+  const initialsOnly = (n: NormalizedName): boolean => n.tokens.length > 0 && n.tokens.every((t) => t.keys[0]!.length <= 2);
+  if ((initialsOnly(na) || initialsOnly(nb)) && !(initialsOnly(na) && initialsOnly(nb)) && score > INITIALS_ONLY_CAP) {
+    score = INITIALS_ONLY_CAP;
+    lines.push(`initials only on one side: score capped at ${INITIALS_ONLY_CAP}`);
+  }
+  return { score, lines };
 }
 
 /** Keeps the best `limit` scores, highest first. */

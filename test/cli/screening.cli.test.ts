@@ -72,6 +72,16 @@ describe('redline screen and match', () => {
     expect(out[1]!.score).toBe(0);
     expect(out[0]!.explanation.length).toBeGreaterThan(0);
   }, SLOW);
+  it('weighs a missing middle name lightly for people (--schema Person, or "schema" per line)', () => {
+    const plain = JSON.parse(run('match', 'Ali Velayati', 'Ali Akbar Velayati', '--json').stdout) as { score: number };
+    const person = JSON.parse(run('match', 'Ali Velayati', 'Ali Akbar Velayati', '--json', '--schema', 'Person').stdout) as { score: number };
+    expect(person.score).toBeGreaterThan(plain.score);
+    const pairs = join(dir, 'schema.jsonl');
+    writeFileSync(pairs, '{"a":"Ali Velayati","b":"Ali Akbar Velayati","schema":"Person"}\n{"a":"x","b":"y","schema":3}\n');
+    const r = run('match', '--file', pairs, '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/schema\.jsonl:2\.schema: expected a string/);
+  }, SLOW);
   it('exits 2 naming the problem on bad input', () => {
     const bad = run('screen', 'x', '--country', 'ZZ');
     expect(bad.status).toBe(2);
