@@ -12,3 +12,5 @@ export * from './screening.js';
 export * from './measure.js';
 export * from './determination.js';
 export * from './seeded-random.js';
+export * from './suggest.js';
+export * from './sme-category-names.js';
