@@ -122,3 +122,11 @@ describe('China', () => {
     expect(classifySmeCN({ kind: 'sme', category: 'etch.tsv' }, 0).map((c) => c.code)).toEqual(['NOT_LISTED']);
   });
 });
+
+describe('equipment type names', () => {
+  it('the input schema accepts exactly the types the classifiers know', async () => {
+    const { SME_CATEGORY_NAMES } = await import('../domain/index.js');
+    const { smeCategoryNames } = await import('./sme-categories.js');
+    expect([...SME_CATEGORY_NAMES]).toEqual(smeCategoryNames());
+  });
+});
