@@ -1,7 +1,8 @@
-import { InputError, type CatalogueRef, type IcItem, type Item, type ResolvedItem } from '../domain/index.js';
+import { closestNames, InputError, type CatalogueRef, type IcItem, type Item, type ResolvedItem } from '../domain/index.js';
 import type { Catalogue } from './catalogue.js';
 import { resolveEquipmentRef } from './sme-catalogue.js';
 import { MODEL_NAME_LIMIT } from './model-name.js';
+import { isKnownMaterial, knownMaterialNames } from './materials.js';
 
 /**
  * Replaces catalogue references (`{ "model": ... }`, also inside a computer's `ics`) by the
@@ -25,6 +26,19 @@ export function resolveItem(item: Item, catalogue: Catalogue, path = ''): Resolv
       });
       return changed ? { ...item, ics } : (item as ResolvedItem);
     }
+    case 'material':
+      // A substance Redline cannot recognise and no declared ECCN: nothing could classify it, so
+      // say so at the door instead of answering review in every jurisdiction.
+      if (item.eccn === undefined && !isKnownMaterial(item)) {
+        const close = closestNames(item.substance, knownMaterialNames(), 3);
+        throw new InputError([
+          {
+            path: `${path}${path ? '.' : ''}substance`,
+            message: `unknown material "${item.substance.slice(0, 60)}"${close.length ? `; did you mean ${close.join(', ')}?` : ''} (known materials are listed in docs/transaction.md; for anything else give "eccn", e.g. "EAR99")`,
+          },
+        ]);
+      }
+      return item;
     default:
       return item;
   }

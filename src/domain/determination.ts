@@ -13,6 +13,11 @@ export interface ExceptionResult {
   citation?: string;
   requires?: string[];
   measure?: string;
+  /**
+   * The exception's conditions hold but a step must come first (NAC: BIS's reply to the 25-day
+   * notification): what to do. `available` is then null and the finding `review`.
+   */
+  pending?: string;
 }
 
 export interface Finding {
@@ -31,6 +36,12 @@ export interface Finding {
   exceptions?: ExceptionResult[];
   /** Facts the measure needed and did not have (the finding is then a `review`). */
   missing?: string[];
+  /**
+   * The finding rests on a status the pack does not know on the date (a suspension that ended
+   * with no word of an extension): the outcome assumes the measure applies, and says so.
+   */
+  assumed?: boolean;
+  assumption?: string;
 }
 
 export interface JurisdictionResult {
@@ -42,6 +53,8 @@ export interface JurisdictionResult {
   reviewPolicy?: ReviewPolicy;
   /** Measures on the books that did not apply on the date, and why (stayed, not enforced ...). */
   notApplied?: { measure: string; citation: string; why: string }[];
+  /** The assumptions this jurisdiction's outcome rests on (findings with `assumed`). */
+  assumptions?: { measure: string; assumption: string }[];
 }
 
 export interface Determination {
@@ -57,4 +70,6 @@ export interface Determination {
   lists: Record<string, IsoDate>;
   /** Options that changed evaluation (e.g. enforceAiDiffusion). */
   options?: Record<string, boolean>;
+  /** Every assumption an outcome rests on, per jurisdiction (see Finding.assumed). */
+  assumptions?: { jurisdiction: Jurisdiction; measure: string; assumption: string }[];
 }

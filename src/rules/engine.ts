@@ -72,6 +72,7 @@ interface Draft {
   reviewPolicy?: ReviewPolicy | undefined;
   citations: string[];
   fired: boolean;
+  assumption?: string;
 }
 
 function policyFromText(text: string | undefined): ReviewPolicy | undefined {
@@ -175,7 +176,10 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
         }
         const base = m.confidence === 'low' ? worseOf(outcomeOfEffect(m.effect), 'review') : outcomeOfEffect(m.effect);
         draft.outcome = worseOf(draft.outcome, verdict.unknownFuture ? worseOf(base, 'review') : base);
-        if (verdict.unknownFuture) pushUnique(draft.because, verdict.unknownFuture);
+        if (verdict.unknownFuture) {
+          pushUnique(draft.because, verdict.unknownFuture);
+          draft.assumption = `${verdict.unknownFuture}: this answer assumes the measure applies (${m.effect.replace(/_/g, ' ')}); confirm its status before relying on it`;
+        }
       }
     }
 
@@ -205,18 +209,28 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
             ex.test.missing(ctx, missing);
             why = `cannot tell: ${[...missing].join(', ')} unknown`;
           }
-          mergeException(d.exceptions, {
+          // Conditions met but a prior step (notification, BIS's reply) still to come: not usable yet.
+          const pending = v === true && ex.prerequisiteTest && ex.prerequisiteTest.test(ctx) !== true ? ex.prerequisite?.todo : undefined;
+          const result: ExceptionResult = {
             code: ex.code,
-            available: v === undefined ? null : v,
-            why: `${ex.summary}${why ? ` — ${why}` : ''}`,
+            available: pending ? null : v === undefined ? null : v,
+            why: `${ex.summary}${why ? ` — ${why}` : ''}${pending ? ` — before shipping: ${pending}` : ''}`,
             citation: ex.citation,
             requires: ex.requires,
             measure: d.measure.id,
-          });
+          };
+          if (pending) result.pending = pending;
+          mergeException(d.exceptions, result);
         }
       }
       const usable = [...d.exceptions.values()].some((e) => e.available === true);
+      const pending = [...d.exceptions.values()].filter((e) => e.pending !== undefined);
       if (usable && d.outcome === 'license_required') d.outcome = 'exception_available';
+      else if (pending.length && d.outcome === 'license_required') {
+        // An exception within reach once a step is done: a person must act, so review with the step.
+        d.outcome = 'review';
+        for (const e of pending) pushUnique(d.because, `${e.code} can be used once this is done: ${e.pending}`);
+      }
     }
 
     // Phase 3: review policies for the licences still required.
@@ -263,6 +277,8 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
       if (policy) result.reviewPolicy = policy;
     }
     if (notApplied.size) result.notApplied = [...notApplied.values()];
+    const assumptions = findings.filter((f) => f.assumed && f.assumption).map((f) => ({ measure: f.measure, assumption: f.assumption! }));
+    if (assumptions.length) result.assumptions = assumptions;
     results.push(result);
   }
 
@@ -275,6 +291,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     redFlags,
     missing: [...allMissing],
     ...(options.enforceAiDiffusion ? { options: { enforceAiDiffusion: true } } : {}),
+    ...(results.some((r) => r.assumptions) ? { assumptions: results.flatMap((r) => (r.assumptions ?? []).map((a) => ({ jurisdiction: r.jurisdiction, ...a }))) } : {}),
   };
 }
 
@@ -393,6 +410,10 @@ function toFinding(d: Draft): Finding {
   if (d.reviewPolicy) f.reviewPolicy = d.reviewPolicy;
   if (d.exceptions.size) f.exceptions = [...d.exceptions.values()];
   if (d.missing.size) f.missing = [...d.missing];
+  if (d.assumption && d.fired) {
+    f.assumed = true;
+    f.assumption = d.assumption;
+  }
   return f;
 }
 

@@ -25,14 +25,16 @@ export function formatClassifications(cs: Classification[], names?: string[]): s
 /** A determination for people: outcome per jurisdiction, each finding's rule, citation and because. */
 export function formatDetermination(d: Determination, itemNames: string[] = []): string {
   const out: string[] = [];
-  out.push(`${bold('Outcome')}: ${outcomeLabel(d.outcome)}   ${dim(`as of ${d.asOf}${d.id ? ` · ${d.id}` : ''}`)}`);
+  const assumed = d.assumptions?.length ? `   ${bold('ASSUMED')}: rests on a status the rule pack does not know on this date` : '';
+  out.push(`${bold('Outcome')}: ${outcomeLabel(d.outcome)}${assumed}   ${dim(`as of ${d.asOf}${d.id ? ` · ${d.id}` : ''}`)}`);
+  for (const a of d.assumptions ?? []) out.push(`  assumption (${a.jurisdiction}, ${a.measure}): ${a.assumption}`);
   out.push('');
   out.push(heading('Items'));
   out.push(formatClassifications(d.classifications, itemNames));
   for (const j of d.jurisdictions) {
     out.push('');
     const policy = j.reviewPolicy ? `   review policy: ${bold(j.reviewPolicy.replace(/_/g, ' '))}` : '';
-    out.push(`${heading(`${j.jurisdiction}`)}  ${outcomeLabel(j.outcome)}${policy}`);
+    out.push(`${heading(`${j.jurisdiction}`)}  ${outcomeLabel(j.outcome)}${j.assumptions?.length ? ` ${bold('(assumed)')}` : ''}${policy}`);
     if (j.findings.length) {
       const t = table(['rule', 'effect', 'citation', 'because'], widths(28, 12, 22, 42));
       for (const f of j.findings) {
@@ -46,7 +48,7 @@ export function formatDetermination(d: Determination, itemNames: string[] = []):
     if (j.exceptions.length) {
       const t = table(['exception', 'available', 'why', 'still required'], widths(10, 10, 50, 30));
       for (const e of j.exceptions) {
-        const avail = e.available === true ? 'yes' : e.available === false ? 'no' : 'unknown';
+        const avail = e.available === true ? 'yes' : e.available === false ? 'no' : e.pending ? 'not yet' : 'unknown';
         t.push([bold(e.code), avail, e.why, (e.requires ?? []).map((r) => `• ${r}`).join('\n')]);
       }
       out.push(t.toString());
