@@ -14,3 +14,4 @@ export * from './determination.js';
 export * from './seeded-random.js';
 export * from './suggest.js';
 export * from './sme-category-names.js';
+export * from './field-docs.js';
