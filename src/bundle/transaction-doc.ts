@@ -1,5 +1,5 @@
 import { ENUM_DOCS, SCHEMA_DOCS, shapeOf, SME_CATEGORY_NAMES, type FieldDoc } from '../domain/index.js';
-import { CN_MATERIALS } from '../classify/materials.js';
+import { CN_MATERIALS, OTHER_KNOWN_MATERIALS } from '../classify/materials.js';
 import { SME_CATEGORIES } from '../classify/sme-categories.js';
 import type { Ruleset } from '../rules/index.js';
 
@@ -128,6 +128,7 @@ function valuesSection(ruleset: Ruleset): string[] {
   }
   out.push('', '### `items[].substance` (known materials)', '', 'A material item must name one of these (in any wording that contains it, or its element symbol) unless it gives `eccn`.', '', '| entry | material | words recognised |', '| --- | --- | --- |');
   for (const m of CN_MATERIALS) out.push(`| \`${m.code}\` (from ${m.from}) | ${cell(m.title)} | ${cell([...m.words, ...(m.symbols ?? [])].join(', '))} |`);
+  out.push(`| (none) | recognised, on none of the encoded lists (China: not listed; US: give \`eccn\`) | ${OTHER_KNOWN_MATERIALS.join(', ')} |`);
   return out;
 }
 
