@@ -19,6 +19,7 @@ import {
 import type { EvaluationOptions, FactContext, PartyScreening } from './context.js';
 import { isActiveOn } from './facts.js';
 import type { CompiledMeasure, Ruleset } from './ruleset.js';
+import { applyExceptions, mergeException } from './exception-phase.js';
 
 export interface EvaluationInput {
   tx: Transaction;
@@ -103,17 +104,6 @@ function listHits(ctx: FactContext, lists: string[]): { party: number; hit: Scre
   return out;
 }
 
-function mergeException(into: Map<string, ExceptionResult>, e: ExceptionResult): void {
-  const prev = into.get(e.code);
-  if (!prev) {
-    into.set(e.code, e);
-    return;
-  }
-  // One line that cannot use the exception keeps the whole shipment from using it.
-  if (prev.available === false) return;
-  if (e.available === false || (e.available === null && prev.available === true)) into.set(e.code, e);
-}
-
 /**
  * Evaluates every measure in force on the as-of date against each item line, then combines:
  * findings per jurisdiction, licence exceptions, review policies, and the worst outcome.
@@ -189,49 +179,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     const firedMeasures = new Set([...drafts.values()].filter((d) => d.fired).map((d) => d.measure.id));
     const firedTags = new Set([...drafts.values()].filter((d) => d.fired).flatMap((d) => d.measure.tags));
     for (const ctx of contexts) ctx.fired = { measures: firedMeasures, tags: firedTags };
-    for (const d of drafts.values()) {
-      if (!d.fired || d.measure.compiledExceptions.length === 0) continue;
-      const ctxs = d.measure.per === 'transaction' ? contexts.slice(0, 1) : contexts.filter((c) => d.items.has(c.itemIndex));
-      for (const ctx of ctxs) {
-        for (const ex of d.measure.compiledExceptions) {
-          const v = ex.test.test(ctx);
-          let why: string;
-          if (v === true) {
-            const lines: string[] = [];
-            ex.test.explain(ctx, lines);
-            why = lines.join('; ');
-          } else if (v === false) {
-            const lines: string[] = [];
-            ex.test.failures(ctx, lines);
-            why = lines.join('; ');
-          } else {
-            const missing = new Set<string>();
-            ex.test.missing(ctx, missing);
-            why = `cannot tell: ${[...missing].join(', ')} unknown`;
-          }
-          // Conditions met but a prior step (notification, BIS's reply) still to come: not usable yet.
-          const pending = v === true && ex.prerequisiteTest && ex.prerequisiteTest.test(ctx) !== true ? ex.prerequisite?.todo : undefined;
-          const result: ExceptionResult = {
-            code: ex.code,
-            available: pending ? null : v === undefined ? null : v,
-            why: `${ex.summary}${why ? ` — ${why}` : ''}${pending ? ` — before shipping: ${pending}` : ''}`,
-            citation: ex.citation,
-            requires: ex.requires,
-            measure: d.measure.id,
-          };
-          if (pending) result.pending = pending;
-          mergeException(d.exceptions, result);
-        }
-      }
-      const usable = [...d.exceptions.values()].some((e) => e.available === true);
-      const pending = [...d.exceptions.values()].filter((e) => e.pending !== undefined);
-      if (usable && d.outcome === 'license_required') d.outcome = 'exception_available';
-      else if (pending.length && d.outcome === 'license_required') {
-        // An exception within reach once a step is done: a person must act, so review with the step.
-        d.outcome = 'review';
-        for (const e of pending) pushUnique(d.because, `${e.code} can be used once this is done: ${e.pending}`);
-      }
-    }
+    for (const d of drafts.values()) applyExceptions(d, contexts);
 
     // Phase 3: review policies for the licences still required.
     const licensed = [...drafts.values()].filter((d) => d.fired && d.outcome === 'license_required');
