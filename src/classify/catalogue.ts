@@ -1,5 +1,5 @@
 import { entryFromRow, type CatalogueEntry, type CatalogueRow } from './catalogue-row.js';
-import { modelTokens, nameVariants, normaliseModel, suggestionScore } from './model-name.js';
+import { modelTokens, nameVariants, normaliseModel, suggestionScore, prepareQuery } from './model-name.js';
 import type { EquipmentCatalogue } from './sme-catalogue.js';
 
 /** What a name found in the catalogue. */
@@ -121,9 +121,10 @@ export function buildCatalogue(rows: readonly CatalogueRow[]): Catalogue {
   }
 
   function closestScored(model: string, n: number): { name: string; score: number }[] {
+    const q = prepareQuery(model);
     const scored = indexed.map((x) => ({
       name: x.entry.name,
-      score: suggestionScore(model, { name: x.entry.name, keys: x.keys, words: x.tokens, vendor: normaliseModel(x.entry.info.vendor ?? x.entry.name.split(' ')[0] ?? '') }),
+      score: suggestionScore(q, { name: x.entry.name, keys: x.keys, words: x.tokens, vendor: normaliseModel(x.entry.info.vendor ?? x.entry.name.split(' ')[0] ?? '') }),
     }));
     scored.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return scored.slice(0, Math.max(0, n));

@@ -95,15 +95,24 @@ function wordMatch(q: string, words: ReadonlySet<string>): number {
  * similarity of the whole keys as a tie-breaker. Vendor and series words therefore rank a
  * "ASML NXT 1980 Di" with the ASML scanners, never with another vendor's chips.
  */
-export function suggestionScore(model: string, candidate: RankedName): number {
-  const capped = model.slice(0, MODEL_NAME_LIMIT);
-  const words = modelTokens(capped);
-  const query = normaliseModel(capped);
+export function suggestionScore(model: string | PreparedQuery, candidate: RankedName): number {
+  const q = typeof model === 'string' ? prepareQuery(model) : model;
   let shared = 0;
-  for (const w of words) shared += wordMatch(w, candidate.words);
-  const wordsScore = words.length ? shared / words.length : 0;
-  const vendor = words.includes(candidate.vendor) ? 0.25 : 0;
+  for (const w of q.words) shared += wordMatch(w, candidate.words);
+  const wordsScore = q.words.length ? shared / q.words.length : 0;
+  const vendor = q.words.includes(candidate.vendor) ? 0.25 : 0;
   let keys = 0;
-  for (const k of candidate.keys) keys = Math.max(keys, keySimilarity(query, k));
+  for (const k of candidate.keys) keys = Math.max(keys, keySimilarity(q.key, k));
   return wordsScore + vendor + 0.5 * keys;
+}
+
+/** A typed model, cut to MODEL_NAME_LIMIT and split once for scoring against every candidate. */
+export interface PreparedQuery {
+  words: string[];
+  key: string;
+}
+
+export function prepareQuery(model: string): PreparedQuery {
+  const capped = model.slice(0, MODEL_NAME_LIMIT);
+  return { words: modelTokens(capped), key: normaliseModel(capped) };
 }

@@ -1,5 +1,5 @@
 import { isCountryCode, type SmeCategoryName, type CatalogueInfo, type CatalogueRef, type ResolvedItem, type SmeItem } from '../domain/index.js';
-import { modelTokens, nameVariants, normaliseModel, suggestionScore } from './model-name.js';
+import { modelTokens, nameVariants, normaliseModel, suggestionScore, prepareQuery } from './model-name.js';
 import { smeCategoryNames } from './sme-categories.js';
 
 /** One CSV row of data/catalogue/sme.csv, as text. */
@@ -124,8 +124,9 @@ export function buildEquipmentCatalogue(rows: readonly EquipmentRow[]): Equipmen
       return this.closestScored(model, n).map((s) => s.name);
     },
     closestScored(model, n) {
+      const q = prepareQuery(model);
       return tokens
-        .map((t) => ({ name: t.entry.name, score: suggestionScore(model, { name: t.entry.name, keys: t.keys, words: t.words, vendor: normaliseModel(t.entry.info.vendor ?? "") }) }))
+        .map((t) => ({ name: t.entry.name, score: suggestionScore(q, { name: t.entry.name, keys: t.keys, words: t.words, vendor: normaliseModel(t.entry.info.vendor ?? "") }) }))
         .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
         .slice(0, Math.max(0, n));
     },

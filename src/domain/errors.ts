@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { closestNames, SUGGEST_INPUT_LIMIT } from './suggest.js';
+import { closestNames, SUGGEST_INPUT_LIMIT, SUGGEST_NAME_LIMIT } from './suggest.js';
 
 /** One thing wrong with an input: where (a JSON path such as `items[0].performance[1].bits`) and what. */
 export interface InputProblem {
@@ -73,7 +73,7 @@ const quoted = (names: readonly string[]): string => names.join(', ');
 
 /** What to say about a name that is not among `valid`: the closest ones, or all when few. */
 export function suggestion(input: string, valid: readonly string[], what: string): string {
-  const close = closestNames(input, valid, 3);
+  const close = input.length > SUGGEST_NAME_LIMIT ? [] : closestNames(input, valid, 3);
   if (close.length) return `did you mean ${quoted(close)}?${valid.length > 8 ? ` (${valid.length} valid ${what}; docs/transaction.md lists them)` : ` (valid ${what}: ${quoted(valid)})`}`;
   return valid.length > 8 ? `${valid.length} valid ${what} are listed in docs/transaction.md` : `valid ${what}: ${quoted(valid)}`;
 }
