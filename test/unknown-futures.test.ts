@@ -72,3 +72,37 @@ describe('answers after an unknown end of a suspension or stay', () => {
     expect(f?.because.join(' ')).toMatch(/does not know/);
   });
 });
+
+describe('honest headlines (issue 13)', () => {
+  it('an outcome resting on an unknown status says so in the JSON: assumed, with the assumption', () => {
+    const d = redline.check(gallium('2026-11-27'));
+    const f = d.jurisdictions.flatMap((j) => j.findings).find((x) => x.measure === 'cn.mofcom.2024-46.p2-us-ga-ge-sb-superhard');
+    expect(f?.assumed).toBe(true);
+    expect(f?.assumption).toMatch(/ended on 2026-11-27.*assumes the measure applies/);
+    expect(d.assumptions).toContainEqual(expect.objectContaining({ jurisdiction: 'CN', measure: 'cn.mofcom.2024-46.p2-us-ga-ge-sb-superhard' }));
+    // During the suspension nothing is assumed.
+    expect(redline.check(gallium('2026-03-01')).assumptions).toBeUndefined();
+  });
+
+  it('NAC before BIS confirms is review with what to do, not exception_available', () => {
+    const tx = (notifications?: unknown[]) => ({
+      date: '2026-09-30',
+      from: 'US',
+      to: 'CN',
+      items: [{ model: 'NVIDIA L40' }],
+      parties: [{ role: 'end_user', name: 'Beijing Example Rendering Co., Ltd.', country: 'CN', headquarters: 'CN', ultimateParent: 'CN', type: 'manufacturer' }],
+      ...(notifications ? { notifications } : {}),
+    });
+    // Parties are not screened here (screener: false), so the finding, not the jurisdiction, is checked.
+    const licence = (j: { findings: { measure: string; outcome: string }[] }) => j.findings.find((f) => f.measure === 'us.ear.ac.license.b-destinations')?.outcome;
+    const before = redline.check(tx()).jurisdictions.find((j) => j.jurisdiction === 'US')!;
+    expect(licence(before)).toBe('review');
+    const nac = before.exceptions.find((e) => e.code === 'NAC')!;
+    expect(nac.available).toBeNull();
+    expect(nac.pending).toMatch(/SNAP-R at least 25 calendar days/);
+    const after = redline.check(tx([{ exception: 'NAC', bisReply: 'confirmed', confirmationNumber: 'A123456' }])).jurisdictions.find((j) => j.jurisdiction === 'US')!;
+    expect(licence(after)).toBe('exception_available');
+    expect(after.exceptions.find((e) => e.code === 'NAC')?.available).toBe(true);
+    expect(() => redline.check(tx([{ exception: 'NAC', bisReply: 'confirmed', confirmationNumber: '123' }]))).toThrow(/notifications\[0\]\.confirmationNumber/);
+  });
+});

@@ -147,6 +147,13 @@ describe('the auth matrix', () => {
     expect(r400.status).toBe(400);
     expect(r400.body.error).toBe('bad_request');
     expect(r400.body.problems.map((p: { path: string }) => p.path).sort()).toEqual(['items[0].speed', 'to']);
+    // Strict inputs (issue 13): a misspelt parameter, an unknown equipment type and a misspelt facility key.
+    const strict = await call('POST', '/v1/check', 'viewer', tx({ items: [{ kind: 'sme', category: 'deposition.ald', parameters: { overlay: 1.3 } }], facility: { advancedNod: true } }));
+    expect(strict.status).toBe(400);
+    const byPath = Object.fromEntries(strict.body.problems.map((p: { path: string; message: string }) => [p.path, p.message]));
+    expect(byPath['items[0].parameters.overlay']).toContain('did you mean overlayNm?');
+    expect(byPath['items[0].category']).toContain('deposition.metal_ald');
+    expect(byPath['facility.advancedNod']).toContain('did you mean advancedNode?');
     const bad = await call('POST', '/v1/check', 'viewer', '{"to": ', { 'content-type': 'application/json' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).not.toMatch(/at .*\.js|node_modules/);

@@ -1,5 +1,5 @@
 import { entryFromRow, type CatalogueEntry, type CatalogueRow } from './catalogue-row.js';
-import { keySimilarity, modelTokens, nameVariants, normaliseModel } from './model-name.js';
+import { modelTokens, nameVariants, normaliseModel, suggestionScore, prepareQuery } from './model-name.js';
 import type { EquipmentCatalogue } from './sme-catalogue.js';
 
 /** What a name found in the catalogue. */
@@ -19,6 +19,8 @@ export interface Catalogue {
   match(model: string): CatalogueMatch;
   /** The `n` catalogue names most like `model`, best first (for error messages). */
   closest(model: string, n: number): string[];
+  /** The same, with the score (model-name.ts suggestionScore), so chips and tools can be ranked together. */
+  closestScored(model: string, n: number): { name: string; score: number }[];
   /** Named equipment (data/catalogue/sme.csv), consulted when no chip matches a reference. */
   readonly equipment?: EquipmentCatalogue;
 }
@@ -118,20 +120,16 @@ export function buildCatalogue(rows: readonly CatalogueRow[]): Catalogue {
     return { kind: 'unknown' };
   }
 
-  function closest(model: string, n: number): string[] {
-    const query = normaliseModel(model);
-    const words = new Set(modelTokens(model));
-    const scored = indexed.map((x) => {
-      let score = 0;
-      for (const k of x.keys) score = Math.max(score, keySimilarity(query, k));
-      let shared = 0;
-      for (const w of words) if (x.tokens.has(w)) shared++;
-      const overlap = words.size === 0 ? 0 : shared / words.size;
-      return { name: x.entry.name, score: score + 0.5 * overlap };
-    });
+  function closestScored(model: string, n: number): { name: string; score: number }[] {
+    const q = prepareQuery(model);
+    const scored = indexed.map((x) => ({
+      name: x.entry.name,
+      score: suggestionScore(q, { name: x.entry.name, keys: x.keys, words: x.tokens, vendor: normaliseModel(x.entry.info.vendor ?? x.entry.name.split(' ')[0] ?? '') }),
+    }));
     scored.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return scored.slice(0, Math.max(0, n)).map((s) => s.name);
+    return scored.slice(0, Math.max(0, n));
   }
+  const closest = (model: string, n: number): string[] => closestScored(model, n).map((s) => s.name);
 
   const entries = Object.freeze(indexed.map((x) => x.entry));
   return {
@@ -142,5 +140,6 @@ export function buildCatalogue(rows: readonly CatalogueRow[]): Catalogue {
       return m.kind === 'exact' || m.kind === 'partial' ? m.entry : undefined;
     },
     closest,
+    closestScored,
   };
 }

@@ -47,3 +47,15 @@ describe("China's rare-earth technologies (No. 62 of 2025)", () => {
     expect(classifyTechnologyCN('GPU driver source code', 0, '2026-01-01')[0]?.code).toBe('NOT_LISTED');
   });
 });
+
+describe('unknown materials (issue 13)', () => {
+  it('a substance no list knows and no declared ECCN is an input error naming the closest', async () => {
+    const { resolveItem } = await import('./resolve.js');
+    const { buildCatalogue } = await import('./catalogue.js');
+    const catalogue = buildCatalogue([]);
+    expect(() => resolveItem({ kind: 'material', substance: 'galium', form: 'metal' }, catalogue, 'items[0]')).toThrow(/items\[0\]\.substance: unknown material "galium"; did you mean gallium\?/);
+    // Known substances, common unlisted ones and anything with a declared ECCN pass.
+    for (const substance of ['gallium nitride', 'antimony trioxide', 'high-purity quartz']) expect(resolveItem({ kind: 'material', substance }, catalogue, 'items[0]')).toMatchObject({ substance });
+    expect(resolveItem({ kind: 'material', substance: 'industrial controller', eccn: 'EAR99' }, catalogue)).toMatchObject({ eccn: 'EAR99' });
+  });
+});

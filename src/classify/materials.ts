@@ -116,3 +116,22 @@ export function classifyTechnologyCN(name: string | undefined, index: number, as
   if (asOf < '2025-10-09') return [{ item: index, jurisdiction: 'CN', code: 'NOT_LISTED', because: 'rare-earth technologies listed from 2025-10-09 (No. 62 of 2025)', facts: f }];
   return [{ item: index, jurisdiction: 'CN', code: 'CN-2025-62:rare-earth-technology', because: 'rare-earth technology (MOFCOM No. 62 of 2025)', facts: f, regime: '2025-10-09' }];
 }
+
+/**
+ * Common chip-making materials Redline recognises that are on none of the encoded lists (China
+ * answers NOT_LISTED; the US classification needs a declared ECCN). Recognising them keeps a
+ * misspelt controlled material ("galium") from passing as an unknown one without a word.
+ */
+export const OTHER_KNOWN_MATERIALS = ['quartz', 'silicon', 'sapphire', 'copper', 'aluminium', 'aluminum', 'photoresist'] as const;
+
+/** The substance names and symbols Redline recognises (for "did you mean" on an unknown material). */
+export function knownMaterialNames(): string[] {
+  return [...new Set([...CN_MATERIALS.flatMap((e) => e.words), ...OTHER_KNOWN_MATERIALS])].sort();
+}
+
+/** Whether the description names a substance of the encoded lists (otherwise it can only be classified by a declared ECCN). */
+export function isKnownMaterial(m: MaterialItem): boolean {
+  const raw = [m.substance, m.form, m.name].filter(Boolean).join(' ');
+  const text = raw.toLowerCase();
+  return CN_MATERIALS.some((e) => mentions(text, raw, e.words, e.symbols)) || OTHER_KNOWN_MATERIALS.some((w) => text.includes(w));
+}

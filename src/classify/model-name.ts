@@ -63,3 +63,56 @@ export function keySimilarity(query: string, key: string): number {
   const prefix = 0.95 * (1 - editDistance(query, head) / Math.max(query.length, head.length));
   return Math.max(whole, prefix);
 }
+
+/** Model names longer than this are refused before any lookup (no catalogue name comes close). */
+export const MODEL_NAME_LIMIT = 200;
+
+/** A catalogue name as the suggestion ranking sees it. */
+export interface RankedName {
+  name: string;
+  /** Normalised lookup keys (full name, without vendor, aliases ...). */
+  keys: readonly string[];
+  /** Words of the name and its aliases. */
+  words: ReadonlySet<string>;
+  /** The vendor's first word, normalised ("asml", "nvidia"). */
+  vendor: string;
+}
+
+function wordMatch(q: string, words: ReadonlySet<string>): number {
+  if (words.has(q)) return 1;
+  let best = 0;
+  for (const w of words) {
+    // "1980" is the start of "1980i"; "di" sits inside "1980di".
+    if (q.length >= 2 && (w.startsWith(q) || q.startsWith(w))) best = Math.max(best, 0.8);
+    else if (q.length >= 2 && w.includes(q)) best = Math.max(best, 0.6);
+  }
+  return best;
+}
+
+/**
+ * How well a catalogue name answers a typed model: the share of typed words that meet a word of
+ * the name (whole, as a prefix, inside), a bonus when the vendor is named, then the edit
+ * similarity of the whole keys as a tie-breaker. Vendor and series words therefore rank a
+ * "ASML NXT 1980 Di" with the ASML scanners, never with another vendor's chips.
+ */
+export function suggestionScore(model: string | PreparedQuery, candidate: RankedName): number {
+  const q = typeof model === 'string' ? prepareQuery(model) : model;
+  let shared = 0;
+  for (const w of q.words) shared += wordMatch(w, candidate.words);
+  const wordsScore = q.words.length ? shared / q.words.length : 0;
+  const vendor = q.words.includes(candidate.vendor) ? 0.25 : 0;
+  let keys = 0;
+  for (const k of candidate.keys) keys = Math.max(keys, keySimilarity(q.key, k));
+  return wordsScore + vendor + 0.5 * keys;
+}
+
+/** A typed model, cut to MODEL_NAME_LIMIT and split once for scoring against every candidate. */
+export interface PreparedQuery {
+  words: string[];
+  key: string;
+}
+
+export function prepareQuery(model: string): PreparedQuery {
+  const capped = model.slice(0, MODEL_NAME_LIMIT);
+  return { words: modelTokens(capped), key: normaliseModel(capped) };
+}

@@ -1,6 +1,8 @@
-import { InputError, type CatalogueRef, type IcItem, type Item, type ResolvedItem } from '../domain/index.js';
+import { closestNames, InputError, type CatalogueRef, type IcItem, type Item, type ResolvedItem } from '../domain/index.js';
 import type { Catalogue } from './catalogue.js';
 import { resolveEquipmentRef } from './sme-catalogue.js';
+import { MODEL_NAME_LIMIT } from './model-name.js';
+import { isKnownMaterial, knownMaterialNames } from './materials.js';
 
 /**
  * Replaces catalogue references (`{ "model": ... }`, also inside a computer's `ics`) by the
@@ -24,12 +26,29 @@ export function resolveItem(item: Item, catalogue: Catalogue, path = ''): Resolv
       });
       return changed ? { ...item, ics } : (item as ResolvedItem);
     }
+    case 'material':
+      // A substance Redline cannot recognise and no declared ECCN: nothing could classify it, so
+      // say so at the door instead of answering review in every jurisdiction.
+      if (item.eccn === undefined && !isKnownMaterial(item)) {
+        const close = closestNames(item.substance, knownMaterialNames(), 3);
+        throw new InputError([
+          {
+            path: `${path}${path ? '.' : ''}substance`,
+            message: `unknown material "${item.substance.slice(0, 60)}"${close.length ? `; did you mean ${close.join(', ')}?` : ''} (known materials are listed in docs/transaction.md; for anything else give "eccn", e.g. "EAR99")`,
+          },
+        ]);
+      }
+      return item;
     default:
       return item;
   }
 }
 
 function fromCatalogue(ref: CatalogueRef, catalogue: Catalogue, path: string): ResolvedItem {
+  // Refused before any lookup, so the fuzzy work never grows with what was sent.
+  if (ref.model.length > MODEL_NAME_LIMIT) {
+    throw new InputError([{ path: `${path}${path ? '.' : ''}model`, message: `a model name of ${ref.model.length} characters; catalogue names are at most ${MODEL_NAME_LIMIT}` }]);
+  }
   const m = catalogue.match(ref.model);
   if (m.kind === 'unknown') {
     const tool = catalogue.equipment?.resolve(ref.model);
@@ -39,7 +58,7 @@ function fromCatalogue(ref: CatalogueRef, catalogue: Catalogue, path: string): R
     const message =
       m.kind === 'ambiguous'
         ? `"${ref.model}" matches several catalogue models (${quoteList(m.candidates)}); give the full name`
-        : `unknown model "${ref.model}"; closest catalogue names: ${quoteList([...catalogue.closest(ref.model, 3), ...(catalogue.equipment?.closest(ref.model, 2) ?? [])])}`;
+        : `unknown model "${ref.model}"; closest catalogue names: ${quoteList(closestModels(ref.model, catalogue))}`;
     throw new InputError([{ path: `${path}${path ? '.' : ''}model`, message }]);
   }
   const { entry } = m;
@@ -51,6 +70,13 @@ function fromCatalogue(ref: CatalogueRef, catalogue: Catalogue, path: string): R
     if (value !== undefined) (ic as Record<string, unknown>)[key] = value;
   }
   return ic;
+}
+
+/** Chips and tools ranked together by one similarity of the model string (vendor and series first). */
+function closestModels(model: string, catalogue: Catalogue): string[] {
+  const all = [...catalogue.closestScored(model, 3), ...(catalogue.equipment?.closestScored(model, 3) ?? [])];
+  all.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return all.slice(0, 3).map((s) => s.name);
 }
 
 function quoteList(names: readonly string[]): string {

@@ -1,5 +1,5 @@
-import { isCountryCode, type CatalogueInfo, type CatalogueRef, type ResolvedItem, type SmeItem } from '../domain/index.js';
-import { modelTokens, nameVariants, normaliseModel, keySimilarity } from './model-name.js';
+import { isCountryCode, type SmeCategoryName, type CatalogueInfo, type CatalogueRef, type ResolvedItem, type SmeItem } from '../domain/index.js';
+import { modelTokens, nameVariants, normaliseModel, suggestionScore, prepareQuery } from './model-name.js';
 import { smeCategoryNames } from './sme-categories.js';
 
 /** One CSV row of data/catalogue/sme.csv, as text. */
@@ -17,6 +17,7 @@ export interface EquipmentCatalogue {
   /** The tool a name means (case, punctuation, brand and series words do not matter), or undefined. */
   resolve(model: string): EquipmentEntry | undefined;
   closest(model: string, n: number): string[];
+  closestScored(model: string, n: number): { name: string; score: number }[];
 }
 
 const REQUIRED = ['name', 'vendor', 'origin', 'category'] as const;
@@ -50,7 +51,7 @@ export function equipmentEntryFromRow(row: EquipmentRow, rowNumber: number): Equ
   }
   if (category === 'lithography.duv_immersion') parameters.immersion = true;
   const name = text('name');
-  const item: SmeItem = { kind: 'sme', name, model: name, vendor: text('vendor'), category, origin, parameters: Object.freeze(parameters) as Record<string, number | boolean> };
+  const item: SmeItem = { kind: 'sme', name, model: name, vendor: text('vendor'), category: category as SmeCategoryName, origin, parameters: Object.freeze(parameters) as Record<string, number | boolean> };
   const info: CatalogueInfo = {
     name,
     vendor: text('vendor'),
@@ -120,12 +121,14 @@ export function buildEquipmentCatalogue(rows: readonly EquipmentRow[]): Equipmen
       return byWords(model);
     },
     closest(model, n) {
-      const q = normaliseModel(model);
+      return this.closestScored(model, n).map((s) => s.name);
+    },
+    closestScored(model, n) {
+      const q = prepareQuery(model);
       return tokens
-        .map((t) => ({ name: t.entry.name, score: Math.max(...t.keys.map((k) => keySimilarity(q, k))) }))
+        .map((t) => ({ name: t.entry.name, score: suggestionScore(q, { name: t.entry.name, keys: t.keys, words: t.words, vendor: normaliseModel(t.entry.info.vendor ?? "") }) }))
         .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
-        .slice(0, Math.max(0, n))
-        .map((s) => s.name);
+        .slice(0, Math.max(0, n));
     },
   };
 }

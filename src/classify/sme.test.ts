@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SmeItem } from '../domain/index.js';
+import type { SmeItem, SmeCategoryName } from '../domain/index.js';
 import { classifySmeCN, classifySmeJP, classifySmeNL, classifySmeUS, usExposureCode } from './sme.js';
 import { JP_2023_ITEM_COUNTS, SME_CATEGORIES } from './sme-categories.js';
 
@@ -60,7 +60,7 @@ describe('US equipment by type', () => {
 
   it('fails closed for an unknown or missing type and for types the reference leaves open', () => {
     expect(classifySmeUS({ kind: 'sme' }, 0, NOW).missing?.[0]).toMatch(/^category/);
-    expect(classifySmeUS({ kind: 'sme', category: 'etch.magic' }, 0, NOW).missing?.[0]).toMatch(/not a known equipment type/);
+    expect(classifySmeUS({ kind: 'sme', category: 'etch.magic' as SmeCategoryName }, 0, NOW).missing?.[0]).toMatch(/not a known equipment type/);
     expect(classifySmeUS({ kind: 'sme', category: 'deposition.high_k_dli' }, 0, NOW).code).toBe('INDETERMINATE');
   });
 
@@ -120,5 +120,13 @@ describe('China', () => {
       'CN-2025-55:superhard',
     ]);
     expect(classifySmeCN({ kind: 'sme', category: 'etch.tsv' }, 0).map((c) => c.code)).toEqual(['NOT_LISTED']);
+  });
+});
+
+describe('equipment type names', () => {
+  it('the input schema accepts exactly the types the classifiers know', async () => {
+    const { SME_CATEGORY_NAMES } = await import('../domain/index.js');
+    const { smeCategoryNames } = await import('./sme-categories.js');
+    expect([...SME_CATEGORY_NAMES]).toEqual(smeCategoryNames());
   });
 });

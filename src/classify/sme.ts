@@ -1,6 +1,6 @@
 import type { Classification, FactValue, IsoDate, Jurisdiction, SmeItem } from '../domain/index.js';
 import { declaredClassification, setFact, usClassification, type Facts } from './result.js';
-import { EXPOSURE_CATEGORIES, NL_UNDESCRIBED_FAMILIES, SME_CATEGORIES, smeCategoryNames, type SmeCategory } from './sme-categories.js';
+import { EXPOSURE_CATEGORIES, NL_UNDESCRIBED_FAMILIES, SME_CATEGORIES, type SmeCategory } from './sme-categories.js';
 
 /**
  * Semiconductor manufacturing equipment → control-list entries (rules.md §1.12, §2.2, §3.1).
@@ -30,7 +30,7 @@ export interface ExposureParameters {
 }
 
 function num(item: SmeItem, key: string): number | undefined {
-  const v = item.parameters?.[key];
+  const v = (item.parameters as Readonly<Record<string, unknown>> | undefined)?.[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
@@ -86,9 +86,11 @@ function isExposure(category: string | undefined): boolean {
 
 /** The equipment type, or why it cannot be used. */
 function categoryOf(item: SmeItem): { cat?: SmeCategory; missing?: string } {
-  if (item.category === undefined) return { missing: `category (one of: ${smeCategoryNames().join(', ')})` };
+  // The names are in docs/transaction.md and in the input error for an unknown one; repeating all
+  // 53 here would repeat them once per jurisdiction in `missing`.
+  if (item.category === undefined) return { missing: 'category (an equipment type; docs/transaction.md lists them)' };
   const cat = SME_CATEGORIES[item.category];
-  if (!cat) return { missing: `category: "${item.category}" is not a known equipment type (one of: ${smeCategoryNames().join(', ')})` };
+  if (!cat) return { missing: `category: "${item.category}" is not a known equipment type (docs/transaction.md lists them)` };
   return { cat };
 }
 

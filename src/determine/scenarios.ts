@@ -48,6 +48,8 @@ export const scenarioSchema = z.strictObject({
     fires: z.array(z.string()).optional(),
     notFires: z.array(z.string()).optional(),
     notApplied: z.array(z.string()).optional(),
+    /** Measures whose finding must be marked `assumed` (a status the pack does not know on the date). */
+    assumed: z.array(z.string()).optional(),
     reviewPolicy: z.record(z.string(), z.enum(REVIEW_POLICIES).nullable()).optional(),
     exceptions: z.record(z.string(), z.boolean().nullable()).optional(),
     missing: z.array(z.string()).optional(),
@@ -125,6 +127,11 @@ export function checkScenario(scenario: Scenario, engines: Engines): { failures:
   }
   for (const id of e.fires ?? []) if (!fired.has(id)) failures.push(`expected ${id} to apply; applied: ${[...fired].join(', ') || 'none'}`);
   for (const id of e.notFires ?? []) if (fired.has(id)) failures.push(`expected ${id} not to apply`);
+  for (const id of e.assumed ?? []) {
+    const f = all.find((x) => x.measure === id);
+    if (!f?.assumed || !f.assumption) failures.push(`expected ${id} to apply as an assumption (assumed: true with the assumption text); got ${f ? 'a plain finding' : 'no finding'}`);
+    else if (!d.assumptions?.some((a) => a.measure === id)) failures.push(`expected ${id} among the determination's assumptions`);
+  }
   for (const id of e.notApplied ?? []) if (!notApplied.has(id)) failures.push(`expected ${id} among measures not applied on the date; got: ${[...notApplied].join(', ') || 'none'}`);
   for (const [j, p] of Object.entries(e.reviewPolicy ?? {})) {
     const got = d.jurisdictions.find((r) => r.jurisdiction === j)?.reviewPolicy ?? null;

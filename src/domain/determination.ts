@@ -14,6 +14,11 @@ export interface ExceptionResult {
   citation?: string;
   requires?: string[];
   measure?: string;
+  /**
+   * The exception's conditions hold but a step must come first (NAC: BIS's reply to the 25-day
+   * notification): what to do. `available` is then null and the finding `review`.
+   */
+  pending?: string;
 }
 
 export interface Finding {
@@ -36,6 +41,12 @@ export interface Finding {
   missing?: string[];
   /** The 50 percent rule this finding comes from: the party is reached through its owners. */
   viaOwnership?: OwnershipRuleId;
+  /**
+   * The finding rests on a status the pack does not know on the date (a suspension that ended
+   * with no word of an extension): the outcome assumes the measure applies, and says so.
+   */
+  assumed?: boolean;
+  assumption?: string;
 }
 
 export interface JurisdictionResult {
@@ -47,6 +58,8 @@ export interface JurisdictionResult {
   reviewPolicy?: ReviewPolicy;
   /** Measures on the books that did not apply on the date, and why (stayed, not enforced ...). */
   notApplied?: { measure: string; title?: string; citation: string; why: string }[];
+  /** The assumptions this jurisdiction's outcome rests on (findings with `assumed`). */
+  assumptions?: { measure: string; assumption: string }[];
 }
 
 export interface Determination {
@@ -66,4 +79,6 @@ export interface Determination {
   listTitles?: Record<string, string>;
   /** Options that changed evaluation (e.g. enforceAiDiffusion). */
   options?: Record<string, boolean>;
+  /** Every assumption an outcome rests on, per jurisdiction (see Finding.assumed). */
+  assumptions?: { jurisdiction: Jurisdiction; measure: string; assumption: string }[];
 }

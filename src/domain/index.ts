@@ -15,3 +15,6 @@ export * from './determination.js';
 export * from './seeded-random.js';
 export * from './labels.js';
 export * from './summary.js';
+export * from './suggest.js';
+export * from './sme-category-names.js';
+export * from './field-docs.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countrySchema, nonNegative, positive } from './schema-helpers.js';
+import { SME_CATEGORY_NAMES } from './sme-category-names.js';
 
 /**
  * Facts about where an item came from, used by the foreign-direct-product and de minimis
@@ -64,14 +65,29 @@ export const memoryItemSchema = z.strictObject({
   ...provenance,
 });
 
+/**
+ * The measured parameters of a tool. Exposure tools (lithography.*) are classified from them
+ * (3B001.f.1 / 3B993.f.1 / 3B001.f.5, Japan's and the Dutch lists); other types from `category`.
+ * Unknown keys are errors, so a misspelt parameter is never silently dropped.
+ */
+export const smeParametersSchema = z.strictObject({
+  wavelengthNm: positive.optional(),
+  resolutionNm: positive.optional(),
+  overlayNm: positive.optional(),
+  numericalAperture: positive.optional(),
+  throughputWph: positive.optional(),
+  immersion: z.boolean().optional(),
+});
+export type SmeParameters = z.infer<typeof smeParametersSchema>;
+
 export const smeItemSchema = z.strictObject({
   kind: z.literal('sme'),
   name: z.string().optional(),
   model: z.string().optional(),
   vendor: z.string().optional(),
   /** Equipment type, e.g. "lithography.duv_immersion", "etch.dielectric_high_aspect_ratio". */
-  category: z.string().optional(),
-  parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  category: z.enum(SME_CATEGORY_NAMES).optional(),
+  parameters: smeParametersSchema.optional(),
   ...provenance,
 });
 

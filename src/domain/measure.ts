@@ -98,6 +98,12 @@ export const exceptionSchema = z.strictObject({
   /** What the exporter must still do to use it, e.g. "25-day prior notification via SNAP-R". */
   requires: z.array(z.string()).default([]),
   summary: z.string().min(1),
+  /**
+   * A step to complete before shipping under the exception (NAC: notify BIS 25 days ahead and
+   * get its confirmation). While `when` holds and this does not, the exception is not the
+   * headline: the finding is `review`, saying what to do (`todo`).
+   */
+  prerequisite: z.strictObject({ when: conditionSchema, todo: z.string().min(1) }).optional(),
 });
 
 export const CONFIDENCE = ['high', 'medium', 'low'] as const;

@@ -78,6 +78,19 @@ export const OBSERVED_RED_FLAGS = [
 ] as const;
 export type ObservedRedFlag = (typeof OBSERVED_RED_FLAGS)[number];
 
+/**
+ * Prior notifications a licence exception needs before shipping (NAC, 15 CFR 740.8: notify BIS
+ * via SNAP-R at least 25 calendar days ahead; BIS answers via STELA with a confirmation number or
+ * "apply for a licence"). Until BIS has confirmed, NAC is not the headline: the answer is review.
+ */
+export const NOTIFICATION_REPLIES = ['awaiting_reply', 'confirmed', 'apply_for_licence'] as const;
+export const notificationSchema = z.strictObject({
+  exception: z.enum(['NAC']),
+  submittedOn: isoDateSchema.optional(),
+  bisReply: z.enum(NOTIFICATION_REPLIES),
+  confirmationNumber: z.string().regex(/^A\d{6}$/, 'a NAC confirmation number looks like A123456').optional(),
+});
+
 export const transactionSchema = z.strictObject({
   id: z.string().optional(),
   date: isoDateSchema.optional(),
@@ -91,11 +104,13 @@ export const transactionSchema = z.strictObject({
   certifications: z.array(z.enum(CERTIFICATIONS)).default([]),
   services: servicesSchema.optional(),
   observedRedFlags: z.array(z.enum(OBSERVED_RED_FLAGS)).default([]),
+  notifications: z.array(notificationSchema).default([]),
   value: nonNegative.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as USD').optional(),
 });
 
 export type Facility = z.infer<typeof facilitySchema>;
 export type Services = z.infer<typeof servicesSchema>;
+export type Notification = z.infer<typeof notificationSchema>;
 export type TransactionInput = z.input<typeof transactionSchema>;
 export type Transaction = z.output<typeof transactionSchema>;

@@ -22,6 +22,7 @@ import {
 import type { EvaluationOptions, FactContext, PartyScreening } from './context.js';
 import { isActiveOn } from './facts.js';
 import type { CompiledMeasure, Ruleset } from './ruleset.js';
+import { applyExceptions, mergeException } from './exception-phase.js';
 
 export interface EvaluationInput {
   tx: Transaction;
@@ -77,6 +78,7 @@ interface Draft {
   reviewPolicy?: ReviewPolicy | undefined;
   citations: string[];
   fired: boolean;
+  assumption?: string;
 }
 
 function policyFromText(text: string | undefined): ReviewPolicy | undefined {
@@ -105,17 +107,6 @@ function listHits(ctx: FactContext, lists: string[]): { party: number; hit: Scre
     }
   }
   return out;
-}
-
-function mergeException(into: Map<string, ExceptionResult>, e: ExceptionResult): void {
-  const prev = into.get(e.code);
-  if (!prev) {
-    into.set(e.code, e);
-    return;
-  }
-  // One line that cannot use the exception keeps the whole shipment from using it.
-  if (prev.available === false) return;
-  if (e.available === false || (e.available === null && prev.available === true)) into.set(e.code, e);
 }
 
 /**
@@ -181,7 +172,10 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
         }
         const base = m.confidence === 'low' ? worseOf(outcomeOfEffect(m.effect), 'review') : outcomeOfEffect(m.effect);
         draft.outcome = worseOf(draft.outcome, verdict.unknownFuture ? worseOf(base, 'review') : base);
-        if (verdict.unknownFuture) pushUnique(draft.because, verdict.unknownFuture);
+        if (verdict.unknownFuture) {
+          pushUnique(draft.because, verdict.unknownFuture);
+          draft.assumption = `${verdict.unknownFuture}: this answer assumes the measure applies (${m.effect.replace(/_/g, ' ')}); confirm its status before relying on it`;
+        }
       }
     }
 
@@ -191,39 +185,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     const firedMeasures = new Set([...drafts.values()].filter((d) => d.fired).map((d) => d.measure.id));
     const firedTags = new Set([...drafts.values()].filter((d) => d.fired).flatMap((d) => d.measure.tags));
     for (const ctx of contexts) ctx.fired = { measures: firedMeasures, tags: firedTags };
-    for (const d of drafts.values()) {
-      if (!d.fired || d.measure.compiledExceptions.length === 0) continue;
-      const ctxs = d.measure.per === 'transaction' ? contexts.slice(0, 1) : contexts.filter((c) => d.items.has(c.itemIndex));
-      for (const ctx of ctxs) {
-        for (const ex of d.measure.compiledExceptions) {
-          const v = ex.test.test(ctx);
-          let why: string;
-          if (v === true) {
-            const lines: string[] = [];
-            ex.test.explain(ctx, lines);
-            why = lines.join('; ');
-          } else if (v === false) {
-            const lines: string[] = [];
-            ex.test.failures(ctx, lines);
-            why = lines.join('; ');
-          } else {
-            const missing = new Set<string>();
-            ex.test.missing(ctx, missing);
-            why = `cannot tell: ${[...missing].join(', ')} unknown`;
-          }
-          mergeException(d.exceptions, {
-            code: ex.code,
-            available: v === undefined ? null : v,
-            why: `${ex.summary}${why ? ` — ${why}` : ''}`,
-            citation: ex.citation,
-            requires: ex.requires,
-            measure: d.measure.id,
-          });
-        }
-      }
-      const usable = [...d.exceptions.values()].some((e) => e.available === true);
-      if (usable && d.outcome === 'license_required') d.outcome = 'exception_available';
-    }
+    for (const d of drafts.values()) applyExceptions(d, contexts);
 
     // Phase 3: review policies for the licences still required.
     const licensed = [...drafts.values()].filter((d) => d.fired && d.outcome === 'license_required');
@@ -269,6 +231,8 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
       if (policy) result.reviewPolicy = policy;
     }
     if (notApplied.size) result.notApplied = [...notApplied.values()];
+    const assumptions = findings.filter((f) => f.assumed && f.assumption).map((f) => ({ measure: f.measure, assumption: f.assumption! }));
+    if (assumptions.length) result.assumptions = assumptions;
     results.push(result);
   }
 
@@ -281,6 +245,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     redFlags,
     missing: [...allMissing],
     ...(options.enforceAiDiffusion ? { options: { enforceAiDiffusion: true } } : {}),
+    ...(results.some((r) => r.assumptions) ? { assumptions: results.flatMap((r) => (r.assumptions ?? []).map((a) => ({ jurisdiction: r.jurisdiction, ...a }))) } : {}),
   };
 }
 
@@ -418,6 +383,10 @@ function toFinding(d: Draft): Finding {
   if (d.exceptions.size) f.exceptions = [...d.exceptions.values()];
   if (d.missing.size) f.missing = [...d.missing];
   if (m.ownershipRule) f.viaOwnership = m.ownershipRule;
+  if (d.assumption && d.fired) {
+    f.assumed = true;
+    f.assumption = d.assumption;
+  }
   return f;
 }
 

@@ -84,6 +84,13 @@ const defs: FactDef[] = [
   { path: 'tx.to', type: 'country', label: 'destination', get: (c) => known(c.tx.to) },
   { path: 'tx.endUse', type: 'list', label: 'declared end use', get: (c) => known(c.tx.endUse) },
   { path: 'tx.certifications', type: 'list', label: 'certifications held', get: (c) => known(c.tx.certifications) },
+  {
+    // Never unknown: no notification given is "none", which a NAC prerequisite reads as "not yet".
+    path: 'tx.notifications.nac',
+    type: 'string',
+    label: "BIS's reply to the NAC notification",
+    get: (c) => known(c.tx.notifications?.find((n) => n.exception === 'NAC')?.bisReply ?? 'none'),
+  },
   { path: 'tx.value', type: 'number', label: 'value', get: (c) => maybe(c.tx.value, 'value') },
   { path: 'facility.country', type: 'country', label: 'facility country', get: (c) => maybe(c.tx.facility?.country, 'facility.country') },
   { path: 'facility.advancedNode', type: 'boolean', label: 'advanced-node ICs are produced at the facility', get: (c) => maybe(c.tx.facility?.advancedNode, 'facility.advancedNode') },

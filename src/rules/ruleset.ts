@@ -22,6 +22,7 @@ export interface SourceFile {
 
 export interface CompiledException extends ExceptionDef {
   test: CompiledCondition;
+  prerequisiteTest?: CompiledCondition;
 }
 
 export interface CompiledMeasure extends Measure {
@@ -103,6 +104,7 @@ export function compileRuleset(input: {
         const compiledExceptions = m.exceptions.map((e, j) => ({
           ...e,
           test: compileCondition(e.when, { facts, groups }, [...base, 'exceptions', j, 'when']),
+          ...(e.prerequisite ? { prerequisiteTest: compileCondition(e.prerequisite.when, { facts, groups }, [...base, 'exceptions', j, 'prerequisite', 'when']) } : {}),
         }));
         const line = src.locate?.(base);
         const cm: CompiledMeasure = { ...m, pack: r.data.pack, source: { file: src.file, line: line ?? 0 }, test, compiledExceptions };

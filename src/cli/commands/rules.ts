@@ -108,6 +108,7 @@ export function registerRulesCommand(program: Command): void {
       for (const e of m.exceptions) {
         lines.push('', `${bold(`exception ${e.code}`)} ${dim(e.citation)}`, `  ${e.summary}`, ...describeCondition(e.when, rs, '  '));
         for (const r of e.requires) lines.push(`  requires: ${r}`);
+        if (e.prerequisite) lines.push(`  before shipping (until then the answer is review): ${e.prerequisite.todo}`, ...describeCondition(e.prerequisite.when, rs, '    '));
       }
       if (m.notes) lines.push('', `${bold('notes')} ${m.notes}`);
       process.stdout.write(`${lines.filter((l, i) => l !== '' || i > 2).join('\n')}\n`);

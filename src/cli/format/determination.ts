@@ -49,7 +49,7 @@ function effectWords(f: Finding): string {
 function formatJurisdiction(j: JurisdictionResult): string[] {
   const out: string[] = [];
   const policy = j.reviewPolicy ? `   licence review policy: ${bold(policyWords(j.reviewPolicy))}` : '';
-  out.push(`${heading(`${j.jurisdiction}`)}  ${outcomeLabel(j.outcome)}${policy}`);
+  out.push(`${heading(`${j.jurisdiction}`)}  ${outcomeLabel(j.outcome)}${j.assumptions?.length ? ` ${bold('(assumed)')}` : ''}${policy}`);
   if (j.findings.length) {
     const t = new WrappedTable(['rule', 'effect', 'citation', 'because'], widths(28, 12, 22, 42));
     for (const f of j.findings) t.push([`${bold(f.title ?? f.summary)}\n${dim(f.summary)}`, effectWords(f), f.citation, f.because.map((b) => `• ${b}`).join('\n')]);
@@ -60,7 +60,7 @@ function formatJurisdiction(j: JurisdictionResult): string[] {
   if (j.exceptions.length) {
     const t = new WrappedTable(['exception', 'available', 'why', 'still required'], widths(10, 10, 50, 30));
     for (const e of j.exceptions) {
-      const avail = e.available === true ? 'yes' : e.available === false ? 'no' : 'cannot tell';
+      const avail = e.available === true ? 'yes' : e.available === false ? 'no' : e.pending ? 'not yet' : 'cannot tell';
       t.push([bold(e.code), avail, e.why, (e.requires ?? []).map((r) => `• ${r}`).join('\n')]);
     }
     out.push(t.toString());
@@ -73,7 +73,9 @@ function formatJurisdiction(j: JurisdictionResult): string[] {
 export function formatSummary(d: Determination): string[] {
   const s = summarise(d);
   const out: string[] = [];
-  out.push(`${bold('Outcome')}: ${outcomeLabel(d.outcome)}   ${dim(`as of ${d.asOf}${d.id ? ` · order ${d.id}` : ''}`)}`);
+  const assumed = d.assumptions?.length ? `   ${bold('ASSUMED')}: rests on a status the rule pack does not know on this date` : '';
+  out.push(`${bold('Outcome')}: ${outcomeLabel(d.outcome)}${assumed}   ${dim(`as of ${d.asOf}${d.id ? ` · order ${d.id}` : ''}`)}`);
+  for (const a of d.assumptions ?? []) out.push(`  assumption (${a.jurisdiction}): ${a.assumption}`);
   if (s.deciding.length) {
     out.push(bold('Deciding rules'));
     for (const r of s.deciding) out.push(`  • ${r.jurisdiction}: ${r.title} — ${dim(r.citation)}`);

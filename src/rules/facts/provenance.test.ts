@@ -95,3 +95,45 @@ describe('subject to the EAR', () => {
     expect(r.missing).toEqual(expect.arrayContaining(['items[0].origin', 'items[0].usContentPct']));
   });
 });
+
+describe('the subject-to-the-EAR gate in words', () => {
+  const chip = (p: Partial<ResolvedItem> = {}): ResolvedItem =>
+    ({ kind: 'ic', origin: 'CN', usContentPct: 0, usTechnologyDirectProduct: false, madeWithUsTools: false, containsUsOriginIc: false, ...p }) as ResolvedItem;
+
+  it('names origin, US content against the de minimis level and the FDP facts when not subject', async () => {
+    const r = subjectToEar(await testContext({ tx: { from: 'CN', to: 'SA' }, item: chip(), classifications: us('3A090.a') }));
+    expect(r.value).toBe(false);
+    const why = r.why.join(' ');
+    expect(why).toContain('foreign-made (CN origin');
+    expect(why).toContain('US content 0 % <= de minimis 25 % (§734.4(d))');
+    expect(why).toContain('no foreign direct product rule met');
+    expect(why).toContain('not made with US tools');
+    expect(why).toContain('not a direct product of US technology');
+  });
+
+  it('US tools make a 3A090.a chip bound for an advanced-computing destination a §734.9(h) product', async () => {
+    const r = subjectToEar(await testContext({ tx: { from: 'CN', to: 'SA' }, item: chip({ madeWithUsTools: true }), classifications: us('3A090.a') }));
+    expect(r.value).toBe(true);
+    expect(r.why.join(' ')).toContain('§734.9(h)');
+    // The same chip to a destination outside the (h) reach stays outside the EAR.
+    expect(subjectToEar(await testContext({ tx: { from: 'CN', to: 'DE' }, item: chip({ madeWithUsTools: true }), classifications: us('3A090.a') })).value).toBe(false);
+  });
+
+  it('content just above the level is subject, at the level is not', async () => {
+    const at = (usContentPct: number) => testContext({ tx: { from: 'CN', to: 'SA' }, item: chip({ usContentPct }), classifications: us('3A090.a') });
+    expect(subjectToEar(await at(25)).value).toBe(false);
+    expect(subjectToEar(await at(25.01)).value).toBe(true);
+  });
+
+  it('presumes a GP10-named PRC 3A090 IC subject unless the facts say otherwise, then asks for evidence', async () => {
+    const ascend = (p: Partial<ResolvedItem> = {}) => ({ kind: 'ic', origin: 'CN', catalogue: { name: 'Huawei Ascend 910C', vendor: 'Huawei', tags: ['prc_3a090_ic'] }, ...p }) as ResolvedItem;
+    const presumed = subjectToEar(await testContext({ tx: { from: 'CN', to: 'DE' }, item: ascend(), classifications: us('3A090.a') }));
+    expect(presumed.value).toBe(true);
+    expect(presumed.why.join(' ')).toContain('GP10');
+    const rebutted = subjectToEar(await testContext({ tx: { from: 'CN', to: 'DE' }, item: ascend({ usContentPct: 0, usTechnologyDirectProduct: false, madeWithUsTools: false, containsUsOriginIc: false }), classifications: us('3A090.a') }));
+    expect(rebutted.value).toBeUndefined();
+    expect(rebutted.missing.join(' ')).toContain('GP10 presumption');
+    // Before the guidance the ordinary tests decide.
+    expect(subjectToEar(await testContext({ tx: { from: 'CN', to: 'DE' }, item: ascend({ usContentPct: 0, usTechnologyDirectProduct: false, madeWithUsTools: false, containsUsOriginIc: false }), classifications: us('3A090.a'), date: '2025-05-12' })).value).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import type { FactContext, FactResult } from '../context.js';
-import { advancedComputingLevel, isActiveOn, type FactDef } from '../facts.js';
+import { advancedComputingLevel, isActiveOn, itemTags, type FactDef } from '../facts.js';
 import { allOf, anyOf, fromMaybe, no, toFactResult, unknownTri, yes, type TriValue } from './tri.js';
 import { SME_MACAU_D5, codeIn, inFn5FdpScope } from './sme-lists.js';
 
@@ -87,8 +87,9 @@ function supp4Excluded(ctx: FactContext): TriValue {
 function foreignAbroad(ctx: FactContext): TriValue {
   if (ctx.tx.from === US) return no('the item is in the United States');
   if (ctx.item.origin === US) return no('the item is of US origin');
-  if (ctx.item.origin === undefined) return unknownTri(item(ctx, 'origin'));
-  if (ctx.tx.from === undefined) return unknownTri('from');
+  if (ctx.item.origin === undefined || ctx.tx.from === undefined) {
+    return unknownTri(...(ctx.item.origin === undefined ? [item(ctx, 'origin')] : []), ...(ctx.tx.from === undefined ? ['from'] : []));
+  }
   return yes(`a ${ctx.item.origin}-made item shipped from ${ctx.tx.from}`);
 }
 
@@ -108,7 +109,9 @@ export function fdpTest(ctx: FactContext, para: FdpParagraph): TriValue {
     case 'h': {
       const code = usCode(ctx);
       const level = code ? advancedComputingLevel(code, ctx.item.kind) : undefined;
-      const product = level === undefined ? codeTest(ctx, () => false, '') : level === 'a' || level === 'b' ? yes(`${code} is an advanced-computing item`) : no(`${code} is not 3A090/4A090 .a or .b`);
+      // 3A090.c (HBM) joined the advanced-computing FDP product scope with 89 FR 96790 (2024-12-02).
+      const inScope = level === 'a' || level === 'b' || (level === 'c' && ctx.date >= '2024-12-02');
+      const product = level === undefined ? codeTest(ctx, () => false, '') : inScope ? yes(`${code} is an advanced-computing item`) : no(`${code} is not a 3A090/4A090 item`);
       const hq = [...ctx.tx.parties.filter((p) => p.role !== 'exporter').flatMap((p) => [p.headquarters, p.ultimateParent])].filter((c): c is string => c !== undefined);
       const dest = inGroup(ctx, ctx.tx.to, 'AC_DESTS') || hq.some((c) => inGroup(ctx, c, 'MACAU_D5'))
         ? yes('destined to a D:1/D:4/D:5 (not A:5/A:6) destination, Macau or a Macau/D:5-headquartered party')
@@ -173,21 +176,65 @@ export function deMinimisExceeded(ctx: FactContext): TriValue {
   return pct > t.pct ? yes(`US-controlled content ${pct} % > ${t.pct} % de minimis (${t.why})`) : no(`US-controlled content ${pct} % <= ${t.pct} % de minimis (${t.why})`);
 }
 
-/** Why the item is subject to the EAR, or why not, or what would tell. */
+const GP10_GUIDANCE = '2025-05-13';
+
+/**
+ * BIS's GP10 guidance of 2025-05-13 (rules.md §1.14): the PRC 3A090 ICs it names (Ascend
+ * 910B/910C/910D, catalogue tag `prc_3a090_ic`) were very likely designed with US technology or
+ * made on tools that are direct products of it, without licences — so they are presumed subject
+ * to the EAR wherever they are. The transaction may say otherwise only with evidence: stating
+ * both "no US technology" and "no US tools" answers review rather than a clean answer.
+ */
+function gp10Presumption(ctx: FactContext): TriValue {
+  if (ctx.date < GP10_GUIDANCE || !itemTags(ctx.item).includes('prc_3a090_ic')) return no();
+  if (ctx.item.usTechnologyDirectProduct === false && ctx.item.madeWithUsTools === false) {
+    return unknownTri(`${item(ctx, 'usTechnologyDirectProduct')} / ${item(ctx, 'madeWithUsTools')}: evidence rebutting BIS's GP10 presumption (2025-05-13) that this PRC 3A090 IC was made with US technology or US-technology tools`);
+  }
+  return yes(`presumed made with US technology or US-technology tools without a licence: BIS's GP10 guidance of ${GP10_GUIDANCE} names this PRC 3A090 IC (§736.2(b)(10))`);
+}
+
+const FDP_PARAGRAPHS: FdpParagraph[] = ['e1', 'e2', 'e3', 'h', 'i', 'k'];
+const fdpCite = (p: FdpParagraph): string => (p.startsWith('e') ? `§734.9(e)(${p[1]})` : `§734.9(${p})`);
+
+/** "US content 0 % <= de minimis 25 %" and the like, for the not-subject explanation. */
+function deMinimisWords(ctx: FactContext): string {
+  const t = deMinimisThreshold(ctx);
+  const pct = ctx.item.usContentPct;
+  if (pct === undefined) return 'no US content stated';
+  const cite = /§734\.4\([a-z]\)(\(\d+\))?/.exec(t.why)?.[0];
+  return `US content ${pct} % <= de minimis ${t.pct ?? 25} %${cite ? ` (${cite})` : ''}`;
+}
+
+/** Why no §734.9 paragraph reaches the item: the product facts, or each paragraph's failed test. */
+function noFdpWords(ctx: FactContext): string {
+  const product = directOrIc(ctx);
+  if (product.value === false) return `no foreign direct product rule met (§734.9): ${product.why.join('; ')}`;
+  const why = FDP_PARAGRAPHS.map((p) => `${fdpCite(p)}: ${fdpTest(ctx, p).why[0] ?? 'not met'}`);
+  return `no foreign direct product rule met (${product.why.join('; ') || 'US technology, tools or ICs'}, but no paragraph's destination or end-user test holds — ${why.join('; ')})`;
+}
+
+/**
+ * The subject-to-the-EAR gate (15 CFR 734.3, 734.4, 734.9; rules.md §1.9–1.10): every US
+ * measure about items passes through it. In the US or of US origin: subject. A foreign-made item
+ * abroad: subject only above de minimis, as a foreign direct product a §734.9 paragraph reaches
+ * (product and destination/end-user tests both), or under BIS's GP10 presumption. Otherwise not
+ * subject, saying why in words; unknown provenance answers unknown, naming the missing inputs.
+ */
 export function subjectToEar(ctx: FactContext): TriValue {
   if (ctx.tx.from === US) return yes('the item is in the United States (§734.3(a)(1))');
   if (ctx.item.origin === US) return yes('US-origin item (§734.3(a)(2))');
   const abroad = foreignAbroad(ctx);
   const paths = anyOf(
+    gp10Presumption(ctx),
     deMinimisExceeded(ctx),
-    ...(['e1', 'e2', 'e3', 'h', 'i', 'k'] as FdpParagraph[]).map((p) => {
+    ...FDP_PARAGRAPHS.map((p) => {
       const r = fdpTest(ctx, p);
-      return r.value === true ? yes(`foreign direct product under §734.9(${p === 'e1' || p === 'e2' || p === 'e3' ? `e)(${p[1]}` : p}): ${r.why.join('; ')}`) : r;
+      return r.value === true ? yes(`foreign direct product under ${fdpCite(p)}: ${r.why.join('; ')}`) : r;
     }),
   );
   if (paths.value === true) return paths;
   if (abroad.value === undefined) return { value: undefined, missing: [...new Set([...abroad.missing, ...paths.missing])], why: [] };
-  if (paths.value === false) return no(`a foreign-made item within de minimis and outside the foreign-direct-product rules (${paths.why.join('; ')})`);
+  if (paths.value === false) return no(`foreign-made (${ctx.item.origin} origin, shipped from ${ctx.tx.from}), ${deMinimisWords(ctx)}, ${noFdpWords(ctx)}`);
   return paths;
 }
 
@@ -217,6 +264,14 @@ export const PROVENANCE_FACTS: FactDef[] = [
     label: 'subject to the EAR (in the US, US-origin, above de minimis, or a reached foreign direct product)',
     get: (ctx) => result(subjectToEar(ctx)),
     describe: describeTri(subjectToEar, 'subject to the EAR'),
+  },
+  {
+    // Never unknown, so an informational note can say "not subject" without asking for facts.
+    path: 'item.us.outsideEar',
+    type: 'boolean',
+    label: 'known not to be subject to the EAR',
+    get: (ctx) => ({ value: subjectToEar(ctx).value === false }),
+    describe: (ctx) => `item ${ctx.itemIndex} is not subject to the EAR: ${subjectToEar(ctx).why.join('; ')}`,
   },
   {
     path: 'item.us.foreignMadeAbroad',
