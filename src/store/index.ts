@@ -29,6 +29,7 @@ export { ClearedHits, loadClearedHits, suppressClearedHits, screenerWithReviews,
 export { checkAndRecord, ensureRulesetSnapshot, bundledRulesetSnapshot, type CheckEngines, type CheckAndRecordOptions } from './record-check.js';
 export { replayDetermination, jsonDifferences, ReplayError, type ReplayReport } from './replay.js';
 export * from './lifecycle/index.js';
+export * from './updates/index.js';
 
 /**
  * Opens the store, runs `fn`, and closes it whatever happens (CLI commands

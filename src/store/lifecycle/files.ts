@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { InputError, isIsoDate, type IsoDate, type ListEntry } from '../../domain/index.js';
+import type { SourceDateKind } from '../types.js';
 import { parseChinaListsCsv, parseCslCsv, parseListExtract, parseOfacLegacy, parsePlainListCsv } from '../../screening/index.js';
 
 export const LIST_FORMATS = ['csl-csv', 'extract-json', 'ofac-legacy', 'plain-csv', 'china-csv'] as const;
@@ -15,6 +16,8 @@ export interface ParsedListFile {
   file: string;
   format: ListFormat;
   sourceDate: IsoDate;
+  /** Where `sourceDate` came from. */
+  sourceDateKind: SourceDateKind;
   /** Entries grouped by list id, each in file order. */
   lists: Map<string, ListEntry[]>;
   /** The OFAC side files read with the main file. */
@@ -26,6 +29,11 @@ export interface ParseListFileOptions {
   /** Fixes the list id (plain CSV, OFAC legacy) or keeps only that list (CSL, China CSV). */
   list?: string | undefined;
   sourceDate?: string | undefined;
+  /**
+   * The date to use when the file carries no publisher's date (a download's Last-Modified, or
+   * the fetch time): it comes after the file's own date and before one read from the file name.
+   */
+  fallbackSourceDate?: { date: IsoDate; kind: SourceDateKind } | undefined;
 }
 
 /** Guesses the format from the extension and the first line; `--format` overrides. */
@@ -121,9 +129,13 @@ export async function parseListFile(file: string, options: ParseListFileOptions 
     throw new InputError([{ path: file, message: options.list ? `holds no entries of list ${options.list}` : 'holds no list entries' }]);
   }
   const fromName = /(\d{4}-\d{2}-\d{2})/.exec(basename(file))?.[1];
-  const sourceDate = options.sourceDate ?? parsed.sourceDate ?? (fromName && isIsoDate(fromName) ? fromName : undefined);
-  if (!sourceDate) {
+  const dated: { date: IsoDate; kind: SourceDateKind } | undefined = options.sourceDate
+    ? { date: options.sourceDate, kind: 'given' }
+    : parsed.sourceDate
+      ? { date: parsed.sourceDate, kind: 'publisher' }
+      : (options.fallbackSourceDate ?? (fromName && isIsoDate(fromName) ? { date: fromName, kind: 'file-name' } : undefined));
+  if (!dated) {
     throw new InputError([{ path: '--source-date', message: `the date the list was published cannot be read from ${basename(file)}; give --source-date YYYY-MM-DD` }]);
   }
-  return { file, format, sourceDate, lists, sideFiles: Object.values(sidePaths) };
+  return { file, format, sourceDate: dated.date, sourceDateKind: dated.kind, lists, sideFiles: Object.values(sidePaths) };
 }
