@@ -28,6 +28,9 @@ export interface ParseListFileOptions {
   format?: string | undefined;
   /** Fixes the list id (plain CSV, OFAC legacy) or keeps only that list (CSL, China CSV). */
   list?: string | undefined;
+  /** Keep only these lists, or all but these, from a file that holds several (a CSL file). */
+  include?: readonly string[] | undefined;
+  exclude?: readonly string[] | undefined;
   sourceDate?: string | undefined;
   /**
    * The date to use when the file carries no publisher's date (a download's Last-Modified, or
@@ -121,6 +124,7 @@ export async function parseListFile(file: string, options: ParseListFileOptions 
   const lists = new Map<string, ListEntry[]>();
   for (const e of parsed.entries) {
     if (options.list && e.list !== options.list) continue;
+    if ((options.include && !options.include.includes(e.list)) || options.exclude?.includes(e.list)) continue;
     const slot = lists.get(e.list);
     if (slot) slot.push(e);
     else lists.set(e.list, [e]);

@@ -41,6 +41,9 @@ const sourceSchema = z
       .optional(),
     side: z.strictObject({ add: url.optional(), alt: url.optional(), comments: url.optional() }).optional(),
     list: z.string().optional(),
+    /** From a file holding several lists, keep only these (include) or all but these (exclude). */
+    include: z.array(z.string()).min(1).optional(),
+    exclude: z.array(z.string()).min(1).optional(),
     /** The file name in a `--from-dir` folder (default: the last part of the URL). */
     file: z.string().regex(/^[^/\\]+$/, 'must be a file name, not a path').optional(),
     maxBytes: z.number().int().positive().optional(),

@@ -52,6 +52,8 @@ export interface UpdateOptions {
   maxLossShare?: number | undefined;
   force?: boolean | undefined;
   keyId?: string | undefined;
+  /** Seed an empty store with the bundled snapshots first (default true), so the first update is a diff against them. */
+  seedBundled?: boolean | undefined;
   /** The clock (tests). */
   now?: (() => Date) | undefined;
   /** Told when a source starts and ends (progress on stderr). */
@@ -178,6 +180,8 @@ async function parseAndLoad(store: Store, source: ListSource, d: Downloaded, o: 
     return await loadListFile(store, main, {
       format: source.format,
       list: source.list,
+      include: source.include,
+      exclude: source.exclude,
       fallbackSourceDate: fallbackDate(d, now),
       currentAsOf: utcDay(now),
       sourceName: `${source.id} ${d.url}`,
@@ -272,7 +276,7 @@ export async function updateSource(store: Store, source: ListSource, prev: ListS
 export async function updateLists(store: Store, sources: readonly ListSource[], o: UpdateOptions = {}): Promise<UpdateReport> {
   const startedAt = new Date().toISOString();
   // The first update is diffed against the bundled snapshots, so identical content is not a new version.
-  await ensureBundledLists(store);
+  if (o.seedBundled !== false) await ensureBundledLists(store);
   const states = new Map((await store.listSourceStates()).map((s) => [s.id, s]));
   const chosen = sources.filter((s) => (o.only?.length ? o.only.includes(s.id) : s.enabled));
   const unknown = (o.only ?? []).filter((id) => !sources.some((s) => s.id === id));
