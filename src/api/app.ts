@@ -10,6 +10,7 @@ import { auditRoutes } from './routes/audit.js';
 import { BATCH_CONTENT_TYPES, batchRoutes } from './routes/batches.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { exposureRoutes } from './routes/exposure.js';
+import { listsRoutes } from './routes/lists.js';
 import { rulesRoutes } from './routes/rules.js';
 import { screeningRoutes } from './routes/screening.js';
 
@@ -74,6 +75,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
       auditRoutes(v1, deps);
       batchRoutes(v1, deps, limits.batchBytes);
       exposureRoutes(v1, deps, limits.batchBytes);
+      listsRoutes(v1, deps);
     },
   );
   if (options.webDir && existsSync(options.webDir)) {

@@ -15,4 +15,6 @@ export interface ApiDeps {
   batches: BatchService;
   cleared: ClearedCache;
   screenCache: ScreenCache;
+  /** The list age past which answers are review (and /v1/health is degraded). */
+  maxListAgeDays?: number | undefined;
 }

@@ -20,11 +20,12 @@ export function registerCheckCommand(program: Command): void {
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
-    .action(async (file: string, flags: EvaluateFlags) => {
+    .option('--db <path or URL>', 'the store whose lists to screen against (default ./data/runtime/redline.sqlite, the one `serve` uses)')
+    .action(async (file: string, flags: EvaluateFlags & { db?: string }) => {
       const asOf = parseAsOf(flags.asOf);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
-      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays });
+      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays, db: flags.db });
       const many = Array.isArray(input);
       const inputs = many ? (input as unknown[]) : [input];
       if (many && inputs.length === 0) throw new InputError([{ path: file, message: 'the array holds no transaction' }]);
