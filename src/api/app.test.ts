@@ -90,6 +90,7 @@ describe('the auth matrix', () => {
       'GET /v1/rules/timeline': {},
       'GET /v1/rules/us.ear.ac.license.d-groups': {},
       'GET /v1/audit': {},
+      'GET /v1/lists': {},
       'POST /v1/audit/verify': {},
       'POST /v1/reviews': { payload: { counterparty: { name: 'Huawei Technologies Co., Ltd.', country: 'CN' }, list: hit.list, entryId: hit.entryId, decision: 'confirmed', reason: 'it is the listed entity' } },
     };

@@ -130,7 +130,7 @@ describe('lists update against a local HTTP server', () => {
     expect(short.sources[0]).toMatchObject({ status: 'refused', reason: expect.stringMatching(/would remove 16 of its 20 entries/) });
     srv.routes.set('/eu/fsf.csv', { body: '<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>', contentType: 'text/html' });
     const html = await run({ only: ['eu.fsf'] });
-    expect(html.sources[0]).toMatchObject({ status: 'refused', reason: expect.stringMatching(/HTML page, not a plain-csv file/) });
+    expect(html.sources[0]).toMatchObject({ status: 'refused', reason: expect.stringMatching(/HTML page, not a list file in the plain-csv format/) });
     const still = (await ts.store.latestListVersions()).find((v) => v.list === 'eu.fsf')!;
     expect(still.id).toBe(v1.id);
     expect(still.entries).toBe(20);

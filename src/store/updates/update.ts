@@ -222,7 +222,7 @@ export async function updateSource(store: Store, source: ListSource, prev: ListS
       if (prev?.contentHash === hash && lists.length && !o.force) {
         result = { ...base, url: d.url, status: 'not_modified', lists: await confirmCurrent(store, lists, day) };
       } else if (looksLikeHtml(d.main.bytes) && source.format !== 'html') {
-        result = { ...base, url: d.url, status: 'refused', reason: `the server sent an HTML page, not a ${source.format} file (an error or sign-in page, or the file has moved); nothing was loaded`, lists: [] };
+        result = { ...base, url: d.url, status: 'refused', reason: `the server sent an HTML page, not a list file in the ${source.format} format (an error or sign-in page, or the file has moved); nothing was loaded`, lists: [] };
       } else {
         const report = await parseAndLoad(store, source, d, o, now);
         lists = report.lists.map((l) => l.list);
