@@ -192,3 +192,23 @@ describe('sources file', () => {
     for (const s of parsed.sources) expect(s.url ?? s.page).toMatch(/^https:\/\//);
   });
 });
+
+describe.each(['sqlite', 'postgres'] as const)('list update state on %s', (engine) => {
+  it('updates, remembers validators, confirms and reports not modified', async () => {
+    const t = await openTestStore(engine);
+    try {
+      const src = [source({ id: 'eu.fsf', format: 'plain-csv', list: 'eu.fsf', url: `${srv.url}/eu/fsf.csv` })];
+      const first = await updateLists(t.store, src, { seedBundled: false, fetch: noSleep, now });
+      expect(first.sources[0]!.status).toBe('updated');
+      const [state] = await t.store.listSourceStates();
+      expect(state).toMatchObject({ id: 'eu.fsf', lists: ['eu.fsf'], lastStatus: 'updated', etag: expect.stringMatching(/^"/), lastError: null });
+      const later = await updateLists(t.store, src, { seedBundled: false, fetch: noSleep, now: () => new Date('2026-12-10T00:00:00Z') });
+      expect(later.sources[0]!.status).toBe('not_modified');
+      const v = (await t.store.latestListVersions()).find((x) => x.list === 'eu.fsf')!;
+      expect(v).toMatchObject({ version: 1, currentAsOf: '2026-12-10', sourceDateKind: 'fetched' });
+      expect((await t.store.verifyAudit()).ok).toBe(true);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
