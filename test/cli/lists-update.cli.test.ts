@@ -24,9 +24,17 @@ const db = join(dir, 'store.sqlite');
 const sourcesFile = join(dir, 's.yaml');
 let srv: FixtureServer;
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', REDLINE_DB: db }, timeout: SLOW });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Asynchronous on purpose: spawnSync would block this process, and with it the fixture server the CLI downloads from. */
+function run(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', REDLINE_DB: db } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
 }
 
 const manifest = JSON.parse(readFileSync(join(LISTS, 'manifest.json'), 'utf8')) as { sources: { file: string; format: string; exclude?: string[] }[] };
@@ -76,7 +84,7 @@ const measures = (d: Det) => d.jurisdictions.flatMap((j) => j.findings.map((f) =
 // Each CLI run opens the store's lists (tens of thousands of entries): minutes on a loaded machine.
 describe('redline lists update (local fixture server)', () => {
   it('loads every source; a second run is not modified for each and creates no version', async () => {
-    const first = run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--json']);
+    const first = await run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--json']);
     expect(first.code, first.stderr + first.stdout).toBe(0);
     const report = JSON.parse(first.stdout) as { allCurrent: boolean; sources: { source: string; status: string }[] };
     expect(report.sources).toHaveLength(manifest.sources.length);
@@ -84,23 +92,23 @@ describe('redline lists update (local fixture server)', () => {
     expect(report.sources.find((s) => s.source.startsWith('nsfreg-bis-entity-list'))?.status).toBe('updated');
     const versions = await versionCount();
 
-    const second = run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--json']);
+    const second = await run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--json']);
     expect(second.code, second.stderr).toBe(0);
     expect((JSON.parse(second.stdout) as typeof report).sources.map((s) => s.status)).toEqual(manifest.sources.map(() => 'not_modified'));
     expect(await versionCount()).toBe(versions);
   }, SLOW);
 
-  it('after: screen finds the name only the updated file holds, and check answers from the lists without a staleness review', () => {
-    const s = run(['screen', NEW_PARTY, '--json', '--db', db]);
+  it('after: screen finds the name only the updated file holds, and check answers from the lists without a staleness review', async () => {
+    const s = await run(['screen', NEW_PARTY, '--json', '--db', db]);
     expect(s.code, s.stderr).toBe(0);
     expect((JSON.parse(s.stdout) as { hits: { list: string; score: number }[] }).hits[0]).toMatchObject({ list: 'us.bis.entity-list', score: 1 });
-    const c = run(['check', '-', '--json', '--db', db], tx(NEW_PARTY));
+    const c = await run(['check', '-', '--json', '--db', db], tx(NEW_PARTY));
     expect(c.code, c.stderr).toBe(0);
     const d = JSON.parse(c.stdout) as Det;
     expect(d.outcome).toBe('license_required');
     expect(measures(d)).toContain('us.ear.744.11.entity-list');
     expect(measures(d)).not.toContain('redline.lists.stale');
-    const st = run(['lists', 'status', '--db', db, '--json']);
+    const st = await run(['lists', 'status', '--db', db, '--json']);
     const h = JSON.parse(st.stdout) as { status: string; lists: { list: string; sourceDate: string; sourceDateKind: string; stale: boolean }[] };
     expect(h.status).toBe('ok');
     expect(h.lists.find((l) => l.list === 'us.bis.entity-list')).toMatchObject({ sourceDate: today, sourceDateKind: 'publisher', stale: false });
@@ -110,7 +118,7 @@ describe('redline lists update (local fixture server)', () => {
     const book = join(dir, 'book.csv');
     writeFileSync(book, `id,date,from,to,item,end_user_name,end_user_country\nL1,${today},US,CN,"{""kind"":""ic"",""name"":""mcu"",""eccn"":""EAR99""}",${NEW_PARTY},CN\n`);
     const out = join(dir, 'out.jsonl');
-    const b = run(['batch', book, '--out', out, '--db', db, '--workers', '0', '--no-progress']);
+    const b = await run(['batch', book, '--out', out, '--db', db, '--workers', '0', '--no-progress']);
     expect(b.code, b.stderr).toBe(0);
     const row = readFileSync(out, 'utf8');
     expect(row).toMatch(/us\.ear\.744\.11\.entity-list/);
@@ -136,17 +144,17 @@ describe('redline lists update (local fixture server)', () => {
     const el = '/us/nsfreg_bis_entity_list_2026-07-09.json';
     const full = entityListToday().replace(NEW_PARTY, `${NEW_PARTY} II`);
     srv.routes.set(el, { body: full.slice(0, Math.floor(full.length / 2)), etag: true });
-    const cut = run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--source', 'nsfreg-bis-entity-list-2026-07-09']);
+    const cut = await run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--source', 'nsfreg-bis-entity-list-2026-07-09']);
     expect(cut.code).toBe(1);
     expect(cut.stdout).toMatch(/refused/);
     expect(cut.stdout).toMatch(/not a valid extract-json file|JSON/);
     srv.routes.set(el, { body: '<!DOCTYPE html><html><head><title>503</title></head><body>Down for maintenance</body></html>', contentType: 'text/html' });
-    const html = run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--source', 'nsfreg-bis-entity-list-2026-07-09', '--json']);
+    const html = await run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--source', 'nsfreg-bis-entity-list-2026-07-09', '--json']);
     expect(html.code).toBe(1);
     expect((JSON.parse(html.stdout) as { sources: { reason: string }[] }).sources[0]!.reason).toMatch(/HTML page, not a list file in the extract-json format/);
-    const s = run(['screen', NEW_PARTY, '--json', '--db', db]);
+    const s = await run(['screen', NEW_PARTY, '--json', '--db', db]);
     expect((JSON.parse(s.stdout) as { hits: { list: string; score: number }[] }).hits[0]).toMatchObject({ list: 'us.bis.entity-list', score: 1 });
-    const st = JSON.parse(run(['lists', 'status', '--db', db, '--json']).stdout) as { status: string; reasons: string[] };
+    const st = JSON.parse((await run(['lists', 'status', '--db', db, '--json'])).stdout) as { status: string; reasons: string[] };
     expect(st.status).toBe('degraded');
     expect(st.reasons.join('\n')).toMatch(/nsfreg-bis-entity-list-2026-07-09 was refused/);
   }, SLOW);
@@ -157,7 +165,7 @@ describe('redline lists update (local fixture server)', () => {
     // Runs on its own too: make sure the store holds a version of every list first.
     if ((await versionCount()) === 0) {
       srv.routes.set(el, { body: entityListToday(), etag: true });
-      expect(run(['lists', 'update', '--sources', sourcesFile, '--db', db]).code).toBe(0);
+      expect(await run(['lists', 'update', '--sources', sourcesFile, '--db', db]).code).toBe(0);
     }
     const latestEntityList = async () => {
       const store = await openStore(db);
@@ -192,16 +200,16 @@ describe('redline lists update (local fixture server)', () => {
     expect(after.audit.ok).toBe(true);
     expect(after.v).toMatchObject({ id: was.id, entries: was.entries, hash: was.hash });
     srv.routes.set(el, { body: next, etag: true });
-    const again = run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--json']);
+    const again = await run(['lists', 'update', '--sources', sourcesFile, '--db', db, '--json']);
     expect(again.code, again.stderr).toBe(0);
-    const s = run(['screen', 'Aurelian Deposition Systems', '--json', '--db', db]);
+    const s = await run(['screen', 'Aurelian Deposition Systems', '--json', '--db', db]);
     expect((JSON.parse(s.stdout) as { hits: { list: string; score: number }[] }).hits[0]).toMatchObject({ list: 'us.bis.entity-list', score: 1 });
   }, SLOW);
 
-  it('a bad sources file is exit 2 naming the line and field', () => {
+  it('a bad sources file is exit 2 naming the line and field', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'sources:\n  - id: eu.fsf\n    format: csl-csv\n    url: gopher://example/x\n');
-    const r = run(['lists', 'update', '--sources', bad, '--db', db]);
+    const r = await run(['lists', 'update', '--sources', bad, '--db', db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.yaml:4 sources\.0\.url: must be an http/);
     const env = spawnSync(process.execPath, [BIN, 'lists', 'update', '--db', db], { encoding: 'utf8', env: { ...process.env, REDLINE_LIST_SOURCES: bad } });
