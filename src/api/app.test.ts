@@ -98,6 +98,7 @@ describe('the auth matrix', () => {
       'GET /v1/rules/timeline': {},
       'GET /v1/rules/us.ear.ac.license.d-groups': {},
       'GET /v1/audit': {},
+      'GET /v1/lists': {},
       'POST /v1/audit/verify': {},
       'POST /v1/owners/import': { payload: 'entity,owner,share,as_of,source\nAuth Matrix Sub,Auth Matrix Parent,60,2025-01-01,test\n', headers: { 'content-type': 'text/csv' } },
       'GET /v1/owners/Auth%20Matrix%20Sub': {},

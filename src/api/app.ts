@@ -11,6 +11,7 @@ import { BATCH_CONTENT_TYPES, batchRoutes } from './routes/batches.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { exposureRoutes } from './routes/exposure.js';
 import { ownersRoutes } from './routes/owners.js';
+import { listsRoutes } from './routes/lists.js';
 import { rulesRoutes } from './routes/rules.js';
 import { screeningRoutes } from './routes/screening.js';
 import { reviewQueueRoutes } from './routes/review-queue.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
       exposureRoutes(v1, deps, limits.batchBytes);
       ownersRoutes(v1, deps, limits.batchBytes);
       reviewQueueRoutes(v1, deps);
+      listsRoutes(v1, deps);
     },
   );
   if (options.webDir && existsSync(options.webDir)) {

@@ -17,4 +17,6 @@ export interface ApiDeps {
   screenCache: ScreenCache;
   /** Clearing and confirming a case need a second person (default: REDLINE_FOUR_EYES=1). */
   fourEyes?: boolean | undefined;
+  /** The list age past which answers are review (and /v1/health is degraded). */
+  maxListAgeDays?: number | undefined;
 }

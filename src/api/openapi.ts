@@ -85,6 +85,16 @@ function evaluatePaths(): Json {
   return {
     '/healthz': { get: op('Liveness and what is loaded', null, { responses: { '200': json(object, 'up') } }) },
     '/v1/openapi.json': { get: op('This document', null, { responses: { '200': json(object, 'the OpenAPI 3.1 document') } }) },
+    '/v1/health': {
+      get: op('ok, or degraded with the reasons: a list past the maximum age, or a list source whose last update failed', null, {
+        responses: { '200': json({ type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] }, reasons: { type: 'array', items: { type: 'string' } } } }, 'health (200 also when degraded)') },
+      }),
+    },
+    '/v1/lists': {
+      get: op('Per list: version, source date and where it came from, age, last successful update, last failure; and each configured source', 'viewer', {
+        responses: { '200': json({ type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] }, reasons: { type: 'array', items: { type: 'string' } }, lists: { type: 'array', items: object }, sources: { type: 'array', items: object } } }, 'list status') },
+      }),
+    },
     '/v1/check': {
       post: op('Determine one transaction or an array of them', 'viewer', {
         parameters: [asOf],

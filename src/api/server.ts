@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createRedline } from '../bundle/redline.js';
 import { DATA_DIR, PACKAGE_ROOT } from '../bundle/paths.js';
-import { ensureBundledLists, screenerFromStore, type StoreScreener } from '../store/index.js';
+import { ensureBundledLists, scheduleListUpdates, screenerFromStore, type ListUpdateSchedule, type StoreScreener, type UpdateReport } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type ApiLimits } from './app.js';
 import { BatchService } from './batch-service.js';
@@ -25,6 +25,12 @@ export interface ServerOptions {
   maxListAgeDays?: number | undefined;
   /** How often to look for list versions loaded by another process (`redline lists load`); 0 = never. Default 30 s. */
   listRefreshMs?: number | undefined;
+  /** How often to run `lists update` from the official sources; 0 = never (the default here; `serve` passes 6 h). */
+  listUpdateIntervalMs?: number | undefined;
+  /** The sources file for scheduled updates (default: REDLINE_LIST_SOURCES, else the bundled one). */
+  listSources?: string | undefined;
+  /** Told after each scheduled update. */
+  onListUpdate?: ((report: UpdateReport) => void) | undefined;
 }
 
 export interface RedlineServer {
@@ -34,27 +40,34 @@ export interface RedlineServer {
   listsAdded: number;
   /** Rebuilds the screener when the store's newest list versions changed; true when it did. */
   refreshLists(): Promise<boolean>;
+  /** The scheduled list updates (runNow for tests and an admin trigger). */
+  listUpdates: ListUpdateSchedule;
   close(): Promise<void>;
 }
 
-const versionKey = (ids: readonly number[]): string => [...ids].sort((a, b) => a - b).join(',');
+// A confirmation (`currentAsOf`) changes freshness without a new version, so it is part of the key.
+const versionKey = (vs: readonly { id: number; currentAsOf?: string | undefined }[]): string =>
+  [...vs]
+    .sort((a, b) => a.id - b.id)
+    .map((v) => `${v.id}@${v.currentAsOf ?? ''}`)
+    .join(',');
 
 /**
  * A list loaded by `redline lists load` (in any process) takes effect here without a restart:
  * when the store's newest versions differ from the screener's, a new screener replaces it.
  */
 function listRefresher(store: Store, deps: ApiDeps, engineOptions: { maxListAgeDays?: number }, initial: StoreScreener): () => Promise<boolean> {
-  let current = versionKey(initial.storeVersions.map((v) => v.id));
+  let current = versionKey(initial.storeVersions);
   let refreshing: Promise<boolean> | undefined;
   return () =>
     (refreshing ??= (async () => {
-      const latest = versionKey((await store.latestListVersions()).map((v) => v.id));
+      const latest = versionKey(await store.latestListVersions());
       if (latest === current) return false;
       const next = await screenerFromStore(store);
       deps.screener = next;
       deps.redline = await createRedline({ screener: next, ...engineOptions });
       deps.screenCache = new ScreenCache(next);
-      current = versionKey(next.storeVersions.map((v) => v.id));
+      current = versionKey(next.storeVersions);
       return true;
     })().finally(() => {
       refreshing = undefined;
@@ -83,6 +96,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
     batches,
     cleared: new ClearedCache(o.store),
     screenCache: new ScreenCache(screener),
+    maxListAgeDays: o.maxListAgeDays,
   };
   const app = await buildApp(deps, { limits: o.limits, webDir: o.webDir ?? join(PACKAGE_ROOT, 'dist', 'web'), logger: o.logger });
   await batches.resumeUnfinished();
@@ -90,13 +104,25 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const every = o.listRefreshMs ?? 30_000;
   const timer = every > 0 ? setInterval(() => void refreshLists().catch((err) => app.log.error({ err }, 'list refresh failed')), every) : undefined;
   timer?.unref();
+  // A new version switches in only once the screener over it is built; requests meanwhile use the old one.
+  const listUpdates = scheduleListUpdates(o.store, {
+    intervalMs: o.listUpdateIntervalMs ?? 0,
+    sourcesFile: o.listSources,
+    onReport: async (report) => {
+      await refreshLists();
+      o.onListUpdate?.(report);
+    },
+    onError: (err) => app.log.error({ err }, 'scheduled list update failed'),
+  });
   return {
     app,
     deps,
     listsAdded: added.length,
     refreshLists,
+    listUpdates,
     async close() {
       if (timer) clearInterval(timer);
+      await listUpdates.stop();
       await app.close();
       await batches.close();
     },

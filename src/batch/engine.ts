@@ -1,6 +1,6 @@
 import { createRedline, type Redline } from '../bundle/redline.js';
 import { loadDefaultScreener } from '../bundle/lists.js';
-import { loadClearedHits, openStore, screenerFromStore, screenerWithReviews } from '../store/index.js';
+import { ensureBundledLists, loadClearedHits, openStore, screenerFromStore, screenerWithReviews } from '../store/index.js';
 import type { Screener } from '../domain/index.js';
 import { memoizingScreener } from './chunks.js';
 
@@ -18,6 +18,8 @@ async function listsScreener(options: BatchEngineOptions): Promise<Screener> {
   if (!options.listsFrom) return loadDefaultScreener();
   const store = await openStore(options.listsFrom.db);
   try {
+    // An empty store starts from the bundled snapshots, as check, screen and the API do.
+    await ensureBundledLists(store);
     // Hits an officer cleared stay cleared in batches too, as in check and the API.
     return screenerWithReviews(await screenerFromStore(store), await loadClearedHits(store));
   } finally {

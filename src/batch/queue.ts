@@ -139,14 +139,20 @@ export interface QueueWorkerOptions extends QueueOptions {
 }
 
 /** The worker's side (`redline worker`): takes chunks, answers them, stores every row. */
-export async function startQueueWorker(redisUrl: string, store: BatchStore, options: QueueWorkerOptions = {}): Promise<Worker<ChunkJobData>> {
-  const redline = await openBatchRedline(options.engine);
+export async function startQueueWorker(
+  redisUrl: string,
+  store: BatchStore,
+  options: QueueWorkerOptions = {},
+): Promise<Worker<ChunkJobData> & { reloadLists(): Promise<void> }> {
+  let redline = await openBatchRedline(options.engine);
   const connection = redisConnection(redisUrl);
   const worker = new Worker<ChunkJobData>(
     QUEUE_NAME,
     async (job) => {
       const { jobId, input, settings } = job.data;
-      const chunk = runChunk(input, redline, { ...settings, keepResults: true });
+      // One chunk is answered with one set of lists, even if a list update switches them meanwhile.
+      const used = redline;
+      const chunk = runChunk(input, used, { ...settings, keepResults: true });
       // `redline batch --record` on the queue: the worker that answered a row records it in the audit log.
       if (chunk.determinations?.length) {
         const day = new Date().toISOString().slice(0, 10);
@@ -155,7 +161,7 @@ export async function startQueueWorker(redisUrl: string, store: BatchStore, opti
             input: d.input,
             output: d.output,
             options: { asOf: settings.asOf ?? undefined, today: day },
-            lists: redline.screener?.versions,
+            lists: used.screener?.versions,
             batch: { jobId, rowNo: d.row },
           })),
         );
@@ -172,5 +178,9 @@ export async function startQueueWorker(redisUrl: string, store: BatchStore, opti
   );
   worker.on('closed', () => connection.disconnect());
   await worker.waitUntilReady();
-  return worker;
+  // After a scheduled list update: the next chunks use the new versions.
+  const reloadLists = async (): Promise<void> => {
+    redline = await openBatchRedline(options.engine);
+  };
+  return Object.assign(worker, { reloadLists });
 }

@@ -11,6 +11,15 @@ describe('list freshness', () => {
     expect(stale).toEqual([{ list: 'us.bis.entity-list', title: 'us.bis.entity-list', sourceDate: '2026-07-09', ageDays: 31, bundledSnapshot: true }]);
   });
 
+  it('counts from the day an update last confirmed the content current, when that is later (issue 11)', () => {
+    const confirmed = { ...v('jp.meti.end-user-list', '2025-09-29'), currentAsOf: '2026-12-01' };
+    expect(staleLists([confirmed], '2026-12-31')).toEqual([]);
+    const old = staleLists([confirmed], '2027-01-01');
+    expect(old).toEqual([{ list: 'jp.meti.end-user-list', sourceDate: '2025-09-29', ageDays: 31, bundledSnapshot: false, currentAsOf: '2026-12-01' }]);
+    // An earlier confirmation never makes a list older than its source date.
+    expect(staleLists([{ ...v('a', '2026-12-01'), currentAsOf: '2026-01-01' }], '2026-12-31')).toEqual([]);
+  });
+
   it('treats an undated list as stale', () => {
     expect(staleLists([v('x.list', 'unknown')], '2026-01-01')).toHaveLength(1);
   });

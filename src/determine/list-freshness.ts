@@ -17,9 +17,17 @@ export interface StaleList {
   sourceDate: IsoDate;
   ageDays: number;
   bundledSnapshot: boolean;
+  currentAsOf?: IsoDate;
 }
 
-function daysBetween(from: IsoDate, to: IsoDate): number {
+/** The day a version's age counts from: its source date, or the later day its source confirmed it current. */
+export function freshSince(v: Pick<ListVersion, 'sourceDate' | 'currentAsOf'>): IsoDate | undefined {
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(v.sourceDate) ? v.sourceDate : undefined;
+  if (v.currentAsOf && (!dated || v.currentAsOf > dated)) return v.currentAsOf;
+  return dated;
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -41,15 +49,22 @@ export function staleLists(versions: readonly ListVersion[], today: IsoDate, max
 function computeStale(versions: readonly ListVersion[], today: IsoDate, maxAgeDays: number): StaleList[] {
   const out: StaleList[] = [];
   for (const v of versions) {
-    const dated = /^\d{4}-\d{2}-\d{2}$/.test(v.sourceDate);
-    if (dated && addDays(v.sourceDate, maxAgeDays) >= today) continue;
-    out.push({ list: v.list, title: v.title, sourceDate: v.sourceDate, ageDays: dated ? daysBetween(v.sourceDate, today) : Number.POSITIVE_INFINITY, bundledSnapshot: v.bundledSnapshot === true });
+    const since = freshSince(v);
+    if (since && addDays(since, maxAgeDays) >= today) continue;
+    out.push({
+      list: v.list,
+      title: v.title,
+      sourceDate: v.sourceDate,
+      ageDays: since ? daysBetween(since, today) : Number.POSITIVE_INFINITY,
+      bundledSnapshot: v.bundledSnapshot === true,
+      ...(v.currentAsOf ? { currentAsOf: v.currentAsOf } : {}),
+    });
   }
   return out;
 }
 
 function jurisdictionOfList(list: string): Jurisdiction {
-  return list.startsWith('cn.') ? 'CN' : list.startsWith('jp.') ? 'JP' : list.startsWith('nl.') ? 'NL' : 'US';
+  return list.startsWith('cn.') ? 'CN' : list.startsWith('jp.') ? 'JP' : list.startsWith('nl.') || list.startsWith('eu.') ? 'NL' : 'US';
 }
 
 /**
@@ -74,7 +89,10 @@ export function applyListFreshness(d: Determination, stale: StaleList[], screene
       effect: 'informational',
       citation: 'Redline list freshness policy (default 30 days past the source date)',
       summary: 'Parties were screened against lists older than the allowed age: re-screen against current lists before relying on this answer',
-      because: lists.map((s) => `${s.title ?? s.list}: source ${s.sourceDate}, ${Number.isFinite(s.ageDays) ? `${s.ageDays} days old` : 'undated'}${s.bundledSnapshot ? ' (bundled snapshot)' : ''}`),
+      because: lists.map(
+        (s) =>
+          `${s.title ?? s.list}: source ${s.sourceDate}${s.currentAsOf ? `, last confirmed current ${s.currentAsOf}` : ''}, ${Number.isFinite(s.ageDays) ? `${s.ageDays} days old` : 'undated'}${s.bundledSnapshot ? ' (bundled snapshot)' : ''}`,
+      ),
       outcome: 'review',
       jurisdiction: target.jurisdiction,
       instrument: 'Redline',

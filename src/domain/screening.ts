@@ -59,6 +59,12 @@ export interface ListVersion {
   entries: number;
   /** Bundled snapshots are flagged so outputs never pass them off as live data. */
   bundledSnapshot?: boolean;
+  /**
+   * The last day an update from the official source found this content still current (a 304,
+   * or the same entries again). Freshness counts from this when it is later than `sourceDate`:
+   * a list the publisher has not changed for months is current, not stale.
+   */
+  currentAsOf?: IsoDate;
 }
 
 export interface ScreeningHit {

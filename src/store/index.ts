@@ -31,6 +31,7 @@ export { loadOwnershipRegister, ownershipRegisterCache } from './owners-repo.js'
 export { importRegisterCsv, parseRegisterCsv } from './owners-import.js';
 export { replayDetermination, jsonDifferences, ReplayError, type ReplayReport } from './replay.js';
 export * from './lifecycle/index.js';
+export * from './updates/index.js';
 
 /**
  * Opens the store, runs `fn`, and closes it whatever happens (CLI commands

@@ -31,6 +31,9 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     listEntries: (ids) => lists.listEntries(ctx, ids),
     currentEntry: (list, entryId) => lists.currentEntry(ctx, list, entryId),
     addListVersion: (version, a) => lists.addListVersion(ctx, version, a),
+    listSourceStates: () => lists.listSourceStates(ctx),
+    putListSourceState: (state) => lists.putListSourceState(ctx, state),
+    confirmListVersions: (ids, day) => lists.confirmListVersions(ctx, ids, day),
 
     upsertCounterparty: (c) => records.upsertCounterparty(ctx, c),
     upsertCounterparties: (cs) => counterparties.upsertCounterparties(ctx, cs),

@@ -5,7 +5,7 @@ import { appendAuditIn } from './audit.js';
 import { entryContentHash } from './canonical.js';
 import { nowIso, num, writeTx, type StoreContext } from './context.js';
 import type { Database, ListVersionsTable } from './schema.js';
-import type { NewListVersion, StoredEntry, StoredListVersion } from './types.js';
+import type { ListSourceState, NewListVersion, SourceDateKind, StoredEntry, StoredListVersion } from './types.js';
 
 type VersionRow = { [K in keyof ListVersionsTable]: K extends 'id' ? number : ListVersionsTable[K] };
 
@@ -23,6 +23,8 @@ function toVersion(r: VersionRow): StoredListVersion {
     source: r.source,
     format: r.format,
     keyId: r.key_id,
+    sourceDateKind: (r.source_date_kind as SourceDateKind | null) ?? null,
+    ...(r.current_as_of ? { currentAsOf: r.current_as_of } : {}),
   };
 }
 
@@ -76,6 +78,8 @@ export async function addListVersion(ctx: StoreContext, v: NewListVersion, audit
         source: v.source ?? null,
         format: v.format ?? null,
         key_id: v.keyId ?? null,
+        source_date_kind: v.sourceDateKind ?? null,
+        current_as_of: v.currentAsOf ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -83,7 +87,15 @@ export async function addListVersion(ctx: StoreContext, v: NewListVersion, audit
     await insertEntries(trx, stored.id, v.entries);
     await appendAuditIn(trx, ctx, {
       kind: 'list_load',
-      input: { list: v.list, sourceDate: v.sourceDate, source: v.source ?? null, format: v.format ?? null, bundledSnapshot: !!v.bundledSnapshot, ...(audit.input as object | undefined) },
+      input: {
+        list: v.list,
+        sourceDate: v.sourceDate,
+        ...(v.sourceDateKind ? { sourceDateKind: v.sourceDateKind } : {}),
+        source: v.source ?? null,
+        format: v.format ?? null,
+        bundledSnapshot: !!v.bundledSnapshot,
+        ...(audit.input as object | undefined),
+      },
       output: audit.output ?? { version, entries: v.entries.length, hash },
       lists: { [v.list]: { sourceDate: v.sourceDate, hash } },
       keyId: v.keyId,
@@ -149,4 +161,53 @@ export async function currentEntry(ctx: StoreContext, list: string, entryId: str
     .where('e.entry_id', '=', entryId)
     .executeTakeFirst();
   return row ? { entry: JSON.parse(row.entry_json) as ListEntry, hash: row.entry_hash } : undefined;
+}
+
+export async function listSourceStates(ctx: StoreContext): Promise<ListSourceState[]> {
+  const rows = await ctx.db.selectFrom('list_sources').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    url: r.url,
+    format: r.format,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    contentHash: r.content_hash,
+    lists: JSON.parse(r.lists_json) as string[],
+    lastStatus: r.last_status as ListSourceState['lastStatus'],
+    lastCheckedAt: r.last_checked_at,
+    lastSuccessAt: r.last_success_at,
+    lastFailureAt: r.last_failure_at,
+    lastError: r.last_error,
+  }));
+}
+
+export async function putListSourceState(ctx: StoreContext, s: ListSourceState): Promise<void> {
+  const row = {
+    url: s.url,
+    format: s.format,
+    etag: s.etag,
+    last_modified: s.lastModified,
+    content_hash: s.contentHash,
+    lists_json: JSON.stringify(s.lists),
+    last_status: s.lastStatus,
+    last_checked_at: s.lastCheckedAt,
+    last_success_at: s.lastSuccessAt,
+    last_failure_at: s.lastFailureAt,
+    last_error: s.lastError,
+  };
+  await ctx.db
+    .insertInto('list_sources')
+    .values({ id: s.id, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+}
+
+export async function confirmListVersions(ctx: StoreContext, versionIds: readonly number[], day: string): Promise<void> {
+  if (!versionIds.length) return;
+  await ctx.db
+    .updateTable('list_versions')
+    .set({ current_as_of: day })
+    .where('id', 'in', [...versionIds])
+    .where((eb) => eb.or([eb('current_as_of', 'is', null), eb('current_as_of', '<', day)]))
+    .execute();
 }

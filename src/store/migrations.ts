@@ -263,6 +263,30 @@ function migrations(engine: StoreEngine): Record<string, Migration> {
           .execute();
       },
     },
+    // Issue 11: what `lists update` remembers per configured source (validators for a conditional
+    // GET, the last success and failure), and which date a list version's source date is.
+    '0013_i11_list_sources': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('list_sources')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('etag', 'text')
+          .addColumn('last_modified', 'text')
+          .addColumn('content_hash', 'text')
+          .addColumn('lists_json', 'text', (c) => c.notNull())
+          .addColumn('last_status', 'text')
+          .addColumn('last_checked_at', 'text')
+          .addColumn('last_success_at', 'text')
+          .addColumn('last_failure_at', 'text')
+          .addColumn('last_error', 'text')
+          .execute();
+        await db.schema.alterTable('list_versions').addColumn('source_date_kind', 'text').execute();
+        // The last day an update found the source still publishing this version's content.
+        await db.schema.alterTable('list_versions').addColumn('current_as_of', 'text').execute();
+      },
+    },
   };
 }
 

@@ -33,9 +33,10 @@ export function counterpartyKey(ref: CounterpartyRef): string {
   return `${name}|${(ref.country ?? '').toUpperCase()}`;
 }
 
-export function listsRecord(versions: readonly ListVersion[] | undefined): Record<string, { sourceDate: string; hash: string }> {
-  const out: Record<string, { sourceDate: string; hash: string }> = {};
-  for (const v of versions ?? []) out[v.list] = { sourceDate: v.sourceDate, hash: v.hash };
+export function listsRecord(versions: readonly ListVersion[] | undefined): Record<string, { sourceDate: string; hash: string; currentAsOf?: string }> {
+  const out: Record<string, { sourceDate: string; hash: string; currentAsOf?: string }> = {};
+  // currentAsOf is recorded because freshness counts from it: replay needs it to judge staleness the same way.
+  for (const v of versions ?? []) out[v.list] = { sourceDate: v.sourceDate, hash: v.hash, ...(v.currentAsOf ? { currentAsOf: v.currentAsOf } : {}) };
   return out;
 }
 

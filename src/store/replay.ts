@@ -108,12 +108,14 @@ export async function replayDetermination(store: Store, ref: string): Promise<Re
 
   const lists: ReplayReport['lists'] = [];
   const versionIds: number[] = [];
+  const currentAsOf: Record<string, string | undefined> = {};
   for (const [list, v] of Object.entries(record.lists ?? {})) {
+    currentAsOf[list] = v.currentAsOf;
     const found = await store.findListVersion(list, v.hash);
     lists.push({ list, sourceDate: v.sourceDate, hash: v.hash, found: !!found });
     if (found) versionIds.push(found.id);
   }
-  const base = lists.length ? await screenerFromStore(store, { versionIds }) : undefined;
+  const base = lists.length ? await screenerFromStore(store, { versionIds, currentAsOf }) : undefined;
   const reviews = options.reviewIds?.length ? await store.getReviews(options.reviewIds) : [];
   const screener = base ? screenerWithReviews(base, new ClearedHits(reviews)) : undefined;
 

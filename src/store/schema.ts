@@ -40,6 +40,26 @@ export interface ListVersionsTable {
   source: string | null;
   format: string | null;
   key_id: string | null;
+  /** Where the source date came from (publisher, http-last-modified, fetched, given, file-name, bundled); null before issue 11. */
+  source_date_kind: string | null;
+  /** The last day `lists update` found the source still publishing this content (null: never checked). */
+  current_as_of: string | null;
+}
+
+/** One configured list source as `lists update` last saw it (issue 11). */
+export interface ListSourcesTable {
+  id: string;
+  url: string;
+  format: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  lists_json: string;
+  last_status: string | null;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+  last_error: string | null;
 }
 
 /** Entry contents by content hash: an entry unchanged across versions is stored once. */
@@ -182,6 +202,7 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   list_versions: ListVersionsTable;
+  list_sources: ListSourcesTable;
   entry_contents: EntryContentsTable;
   list_version_entries: ListVersionEntriesTable;
   counterparties: CounterpartiesTable;

@@ -19,7 +19,7 @@ export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
 
 // ─── audit ───────────────────────────────────────────────────────────────────
 
-export type AuditKind = 'determination' | 'screening' | 'list_load' | 'review' | 'key' | 'batch' | 'owners_import' | 'review_case';
+export type AuditKind = 'determination' | 'screening' | 'list_load' | 'list_update' | 'review' | 'key' | 'batch' | 'owners_import' | 'review_case';
 
 /** What a caller gives to append one audit record (the store adds seq, time and the chain). */
 export interface AuditInput {
@@ -30,7 +30,7 @@ export interface AuditInput {
   output: unknown;
   ruleset?: { version: string; hash: string } | undefined;
   /** List id → version used: source date and content hash. */
-  lists?: Record<string, { sourceDate: IsoDate; hash: string }> | undefined;
+  lists?: Record<string, { sourceDate: IsoDate; hash: string; currentAsOf?: IsoDate }> | undefined;
   keyId?: string | undefined;
   /** Whatever else replay needs (determine options, cleared reviews applied ...). */
   meta?: Record<string, unknown> | undefined;
@@ -44,7 +44,7 @@ export interface AuditRecord extends Required<Pick<AuditInput, 'kind' | 'input' 
   /** ISO-8601 UTC time of the append. */
   at: string;
   ruleset: { version: string; hash: string } | null;
-  lists: Record<string, { sourceDate: IsoDate; hash: string }> | null;
+  lists: Record<string, { sourceDate: IsoDate; hash: string; currentAsOf?: IsoDate }> | null;
   keyId: string | null;
   meta: Record<string, unknown> | null;
   ref: string | null;
@@ -89,6 +89,39 @@ export interface StoredListVersion extends ListVersion {
   source: string | null;
   format: string | null;
   keyId: string | null;
+  /** Where `sourceDate` came from (null for versions loaded before this was recorded). */
+  sourceDateKind: SourceDateKind | null;
+}
+
+/**
+ * Where a version's source date came from, best first: the publisher's own date in the file,
+ * the HTTP Last-Modified of the download, a local file's modification time (`file://`,
+ * `--from-dir`), the time it was fetched (none of those was there), a date
+ * given by hand (`--source-date`), read from the file name, or the bundled manifest.
+ */
+export type SourceDateKind = 'publisher' | 'http-last-modified' | 'file-modified' | 'fetched' | 'given' | 'file-name' | 'newest-entry' | 'bundled';
+export const SOURCE_DATE_KINDS: readonly SourceDateKind[] = ['publisher', 'http-last-modified', 'file-modified', 'fetched', 'given', 'file-name', 'newest-entry', 'bundled'];
+
+/** What `lists update` remembers about one configured source between runs. */
+export interface ListSourceState {
+  /** The source id from sources.yaml. */
+  id: string;
+  url: string;
+  format: string;
+  /** Validators of the last complete download, for a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** SHA-256 of the last bytes loaded (or found unchanged): the same bytes again need no parse. */
+  contentHash: string | null;
+  /** The lists the source held the last time it loaded. */
+  lists: string[];
+  lastStatus: 'updated' | 'not_modified' | 'refused' | 'failed' | null;
+  lastCheckedAt: string | null;
+  /** The last run that left the source current (updated or not modified). */
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  /** Why the last failed or refused run did not load (kept until a success). */
+  lastError: string | null;
 }
 
 export interface NewListVersion {
@@ -100,6 +133,9 @@ export interface NewListVersion {
   source?: string | undefined;
   format?: string | undefined;
   keyId?: string | undefined;
+  sourceDateKind?: SourceDateKind | undefined;
+  /** Set when the version comes from the official source by `lists update` (the fetch day). */
+  currentAsOf?: IsoDate | undefined;
 }
 
 export interface EntryChange {
@@ -340,6 +376,12 @@ export interface Store {
   currentEntry(list: string, entryId: string): Promise<StoredEntry | undefined>;
   /** Adds a version (and its audit record, with `audit` as its output). */
   addListVersion(version: NewListVersion, audit?: { input?: unknown; output?: unknown }): Promise<StoredListVersion>;
+  /** What `lists update` remembers per source (all sources it has seen). */
+  listSourceStates(): Promise<ListSourceState[]>;
+  /** Replaces the state of one source. */
+  putListSourceState(state: ListSourceState): Promise<void>;
+  /** Marks list versions as confirmed current by their source on a day (never moves the date back). */
+  confirmListVersions(versionIds: readonly number[], day: IsoDate): Promise<void>;
 
   /** The review queue and saved counterparties (issue 15). */
   readonly reviewQueue: import('./cases.js').ReviewQueue;

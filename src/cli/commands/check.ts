@@ -25,13 +25,13 @@ export function registerCheckCommand(program: Command): void {
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
-    .option('--db <path or url>', 'read the ownership register from this store (default: data/runtime/redline.sqlite when it exists)')
+    .option('--db <path or URL>', 'the store whose lists to screen against and whose ownership register to read (default ./data/runtime/redline.sqlite, the one `serve` uses)')
     .action(async (file: string, flags: EvaluateFlags & { db?: string; details?: boolean; evidence?: string }) => {
       const asOf = parseAsOf(flags.asOf);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
       const [redline, owners] = await Promise.all([
-        openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays }),
+        openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays, db: flags.db }),
         registerForCheck(flags.db),
       ]);
       const many = Array.isArray(input);

@@ -70,8 +70,8 @@ export function registerExposureCommand(program: Command): void {
     .option('--no-screening', 'do not screen parties (list-based rules then answer review)')
     .option('--max-list-age <days>', 'fail closed as check does: lists older than this many days past their source date make lines review (default: take the lists as current and say so once)')
     .option('--enforce-ai-diffusion', 'apply the AI Diffusion worldwide licence text (not enforced by BIS since 2025-05-13)')
-    .option('--db <path or url>', 'read the ownership register from this store (default: data/runtime/redline.sqlite when it exists)')
-    .action(async (file: string, flags: ExposureFlags) => {
+    .option('--db <path or URL>', 'the store whose lists to screen against and whose ownership register to read (default ./data/runtime/redline.sqlite, the one `serve` uses)')
+    .action(async (file: string, flags: ExposureFlags & { db?: string }) => {
       const asOf = parseAsOf(flags.asOf);
       const compareAsOf = flags.compareAsOf === undefined ? undefined : parseAsOf(flags.compareAsOf);
       if (flags.compareAsOf !== undefined && compareAsOf === undefined) throw new InputError([{ path: '--compare-as-of', message: 'needs a date' }]);
@@ -83,7 +83,7 @@ export function registerExposureCommand(program: Command): void {
       const format = (flags.format as 'csv' | 'jsonl' | undefined) ?? bookFormatOf(file);
       // Read the book before loading the lists, so a bad book fails at once.
       const entries = parseBook(text, format, kindOfModelIn(loadCatalogue()));
-      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays: maxListAgeDays ?? LISTS_AS_CURRENT });
+      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays: maxListAgeDays ?? LISTS_AS_CURRENT, db: flags.db });
       const caveat = maxListAgeDays === undefined ? staleListCaveat(staleLists(redline.screener?.versions ?? [], today()), DEFAULT_MAX_LIST_AGE_DAYS) : undefined;
       const owners = await registerForCheck(flags.db);
       const result: ExposureReport | ExposureComparison = exposureOfBook(entries, (tx, date) => redline.check(tx, { asOf: date, owners }), {

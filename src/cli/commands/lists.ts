@@ -17,6 +17,7 @@ import {
 import { printJson } from '../io.js';
 import { bold, dim, heading } from '../format/style.js';
 import { runWithStore } from './store-cli.js';
+import { registerListsUpdateCommands } from './lists-update.js';
 
 interface ListsFlags {
   db?: string;
@@ -86,7 +87,8 @@ async function prepared(store: Store, quiet: boolean): Promise<void> {
 }
 
 export function registerListsCommand(program: Command): void {
-  const lists = program.command('lists').description('restricted-party list versions in the store: load a file, list versions, diff');
+  const lists = program.command('lists').description('restricted-party lists in the store: update from the official sources, status, load a file, list versions, diff');
+  registerListsUpdateCommands(lists);
 
   lists
     .command('load')

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { pc } from '../format/style.js';
 import { InputError } from '../../domain/index.js';
-import { loadDefaultScreener } from '../../bundle/lists.js';
+import { openListScreener } from '../runtime.js';
 import type { RedlineScreener } from '../../screening/index.js';
 import { heading } from '../format/style.js';
 
@@ -63,10 +63,11 @@ export function registerMatchCommand(program: Command): void {
     .option('--file <path>', 'JSON Lines of {"a": ..., "b": ...} (- for standard input); output in input order')
     .option('--json', 'JSON output: { "score", "explanation" }, or JSON Lines for --file')
     .option('--schema <schema>', 'what the names are of: Person weighs missing middle names lightly and different names heavily; anything else (Company, Organization, Vessel...) or nothing weighs as for a company')
-    .action(async (a: string | undefined, b: string | undefined, flags: MatchFlags) => {
+    .option('--db <path or URL>', 'the store (the matcher is the one the store\'s screener uses)')
+    .action(async (a: string | undefined, b: string | undefined, flags: MatchFlags & { db?: string }) => {
       if (flags.file && (a || b)) throw new InputError([{ path: 'a', message: 'give either two names or --file, not both' }]);
       if (!flags.file && (!a?.trim() || !b?.trim())) throw new InputError([{ path: a?.trim() ? 'b' : 'a', message: 'give two names to compare, or --file' }]);
-      const screener = await loadDefaultScreener();
+      const screener = await openListScreener(flags.db);
       if (flags.file) return matchFile(flags.file, screener, !!flags.json, flags.schema);
       const r = screener.match(a!, b!, { schema: flags.schema });
       if (flags.json) {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { pc } from '../format/style.js';
 import { InputError, isCountryCode, type ScreeningResult, type ScreenOptions } from '../../domain/index.js';
-import { loadDefaultScreener } from '../../bundle/lists.js';
+import { openListScreener } from '../runtime.js';
 import type { RedlineScreener } from '../../screening/index.js';
 import { dim, heading, terminalWidth } from '../format/style.js';
 
@@ -16,6 +16,7 @@ interface ScreenFlags {
   address?: string;
   limit?: string;
   threshold?: string;
+  db?: string;
 }
 
 /** `--limit`, `--threshold`, `--country` checked up front: bad flags are bad input (exit 2). */
@@ -43,7 +44,7 @@ export function screenOptions(flags: ScreenFlags): ScreenOptions {
 function formatResult(r: ScreeningResult, screener: RedlineScreener): string {
   const lines = [heading(`Screening "${r.query}"`)];
   if (r.hits.length === 0) {
-    lines.push(pc.green('no hits on the bundled lists'));
+    lines.push(pc.green(`no hits on the ${screener.versions.length} lists in the store`));
     return lines.join('\n');
   }
   const width = terminalWidth();
@@ -60,7 +61,7 @@ function formatResult(r: ScreeningResult, screener: RedlineScreener): string {
   const top = r.hits[0]!;
   lines.push(heading('Why the top hit matched'));
   for (const e of top.explanation) lines.push(`  ${e}`);
-  lines.push(dim(`alert threshold ${screener.alertThreshold}: hits at or above it become findings in \`redline check\`; lists are bundled snapshots (see \`redline screen --help\`)`));
+  lines.push(dim(`alert threshold ${screener.alertThreshold}: hits at or above it become findings in \`redline check\`; \`redline lists status\` shows how current the lists are`));
   return lines.join('\n');
 }
 
@@ -90,7 +91,7 @@ async function screenFile(path: string, screener: RedlineScreener, opts: ScreenO
 export function registerScreenCommand(program: Command): void {
   program
     .command('screen')
-    .description('screen a name against the bundled restricted-party lists (US, China), in any script')
+    .description("screen a name against the store's restricted-party lists (as `lists update` left them), in any script")
     .argument('[name...]', 'the name to screen (quote it, or give several words)')
     .option('--file <path>', 'screen one name per line of this file (- for standard input); output in input order')
     .option('--json', 'JSON output: one result, or JSON Lines for --file')
@@ -98,13 +99,14 @@ export function registerScreenCommand(program: Command): void {
     .option('--address <text>', "the party's address; shared address words raise scores a little")
     .option('--limit <n>', 'hits per name (default 10)')
     .option('--threshold <score>', 'lowest score to show (default: the candidate floor 0.6)')
-    .addHelpText('after', '\nThe lists are bundled snapshots; see data/lists/README.md for their sources and dates.')
+    .option('--db <path or URL>', 'the store whose lists to screen against (default ./data/runtime/redline.sqlite, the one `serve` uses)')
+    .addHelpText('after', '\nThe lists are the newest versions in the store: `redline lists update` fetches them from the official sources; an empty store starts from the bundled snapshots (data/lists/README.md).')
     .action(async (words: string[], flags: ScreenFlags) => {
       const opts = screenOptions(flags);
       const name = words.join(' ').trim();
       if (!flags.file && !name) throw new InputError([{ path: 'name', message: 'give a name to screen, or --file with one name per line' }]);
       if (flags.file && name) throw new InputError([{ path: 'name', message: 'give either a name or --file, not both' }]);
-      const screener = await loadDefaultScreener();
+      const screener = await openListScreener(flags.db);
       if (flags.file) return screenFile(flags.file, screener, opts, !!flags.json);
       const result = screener.screen(name, opts);
       process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatResult(result, screener)}\n`);

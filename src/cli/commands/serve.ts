@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../domain/index.js';
-import { openStore } from '../../store/index.js';
+import { openStore, parseInterval } from '../../store/index.js';
 import { createServer } from '../../api/server.js';
 import { parseMaxListAge } from '../options.js';
 
@@ -10,6 +10,8 @@ interface ServeFlags {
   db?: string;
   rateLimit: string;
   maxListAge?: string;
+  listUpdateInterval?: string;
+  sources?: string;
 }
 
 function port(value: string): number {
@@ -27,12 +29,23 @@ export function registerServeCommand(program: Command): void {
     .option('--db <url>', 'the store (SQLite path or postgres:// URL; default data/runtime/redline.sqlite)')
     .option('--rate-limit <n>', 'requests per minute per API key', '100000')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
+    .option('--list-update-interval <interval>', 'run `lists update` from the official sources this often (default 6h; 30m, 90s …; 0 or off: never); env REDLINE_LIST_UPDATE_INTERVAL')
+    .option('--sources <file>', 'the list sources file for the scheduled updates (default: REDLINE_LIST_SOURCES, else the bundled one)')
     .action(async (flags: ServeFlags) => {
       const rateMax = Number(flags.rateLimit);
       if (!Number.isInteger(rateMax) || rateMax < 1) throw new InputError([{ path: '--rate-limit', message: `"${flags.rateLimit}" is not a whole number of requests per minute` }]);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
+      const listUpdateIntervalMs = parseInterval(flags.listUpdateInterval);
       const store = await openStore(flags.db);
-      const server = await createServer({ store, db: flags.db, limits: { rateMax }, maxListAgeDays });
+      const server = await createServer({
+        store,
+        db: flags.db,
+        limits: { rateMax },
+        maxListAgeDays,
+        listUpdateIntervalMs,
+        listSources: flags.sources,
+        onListUpdate: (r) => process.stderr.write(`redline: list update: ${r.sources.map((s) => `${s.source} ${s.status.replace('_', ' ')}`).join(', ')}\n`),
+      });
       if (server.listsAdded) process.stderr.write(`redline: loaded ${server.listsAdded} bundled list snapshots into ${store.location}\n`);
       // First start: no key at all means nobody could use the API, so make one admin key and show it once.
       if ((await store.listApiKeys()).length === 0) {
@@ -41,6 +54,9 @@ export function registerServeCommand(program: Command): void {
       }
       const address = await server.app.listen({ port: port(flags.port), host: flags.host });
       process.stderr.write(`redline: serving ${address}/v1 (OpenAPI: ${address}/v1/openapi.json), store ${store.location}\n`);
+      process.stderr.write(
+        listUpdateIntervalMs ? `redline: list updates from the official sources every ${Math.round(listUpdateIntervalMs / 60_000)} min (first in one minute; GET /v1/lists shows them)\n` : 'redline: scheduled list updates are off\n',
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());

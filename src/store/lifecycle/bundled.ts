@@ -41,7 +41,7 @@ export async function ensureBundledLists(store: Store): Promise<EnsureResult> {
     try {
       added.push(
         await store.addListVersion(
-          { list: v.list, title: v.title, sourceDate: v.sourceDate, entries: byList.get(v.list) ?? [], bundledSnapshot: true, source: 'bundled snapshot', format: 'bundled' },
+          { list: v.list, title: v.title, sourceDate: v.sourceDate, entries: byList.get(v.list) ?? [], bundledSnapshot: true, source: 'bundled snapshot', format: 'bundled', sourceDateKind: 'bundled' },
           { input: { bundled: true } },
         ),
       );
@@ -55,7 +55,15 @@ export async function ensureBundledLists(store: Store): Promise<EnsureResult> {
 }
 
 export function toListVersion(v: StoredListVersion): ListVersion {
-  return { list: v.list, title: v.title, sourceDate: v.sourceDate, hash: v.hash, entries: v.entries, ...(v.bundledSnapshot ? { bundledSnapshot: true } : {}) };
+  return {
+    list: v.list,
+    title: v.title,
+    sourceDate: v.sourceDate,
+    hash: v.hash,
+    entries: v.entries,
+    ...(v.bundledSnapshot ? { bundledSnapshot: true } : {}),
+    ...(v.currentAsOf ? { currentAsOf: v.currentAsOf } : {}),
+  };
 }
 
 export interface StoreScreener extends RedlineScreener {
@@ -70,7 +78,10 @@ let lexicon: Lexicon | undefined;
  * the versions given (replay). Lists in id order and entries in file order, so
  * the same versions always build the same index.
  */
-export async function screenerFromStore(store: Store, options: { versionIds?: readonly number[] | undefined } = {}): Promise<StoreScreener> {
+export async function screenerFromStore(
+  store: Store,
+  options: { versionIds?: readonly number[] | undefined; currentAsOf?: Readonly<Record<string, string | undefined>> | undefined } = {},
+): Promise<StoreScreener> {
   let versions: StoredListVersion[];
   if (options.versionIds) {
     versions = [];
@@ -83,6 +94,13 @@ export async function screenerFromStore(store: Store, options: { versionIds?: re
   versions.sort((a, b) => a.list.localeCompare(b.list));
   const entries = (await store.listEntries(versions.map((v) => v.id))).map((s) => s.entry);
   lexicon ??= loadLexiconSync();
-  const screener = createScreener({ entries, versions: versions.map(toListVersion), lexicon });
+  // Replay judges freshness as it was judged then: the recorded confirmation day, not today's.
+  const listVersions = versions.map(toListVersion).map((v) => {
+    if (!options.currentAsOf) return v;
+    const { currentAsOf: _now, ...rest } = v;
+    const then = options.currentAsOf[v.list];
+    return then ? { ...rest, currentAsOf: then } : rest;
+  });
+  const screener = createScreener({ entries, versions: listVersions, lexicon });
   return Object.assign(screener, { storeVersions: versions });
 }

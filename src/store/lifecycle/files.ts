@@ -16,8 +16,8 @@ import {
   parseUnConsolidatedXml,
   newestEntryDate,
   type ParsedListSource,
-  type SourceDateKind,
 } from '../../screening/index.js';
+import type { SourceDateKind } from '../types.js';
 
 export const LIST_FORMATS = ['csl-csv', 'extract-json', 'ofac-legacy', 'plain-csv', 'china-csv', 'csl-json', 'ofac-xml', 'un-xml', 'eu-fsf-xml', 'uk-sanctions-csv', 'meti-xlsx'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -31,7 +31,7 @@ export const BINARY_LIST_FORMATS: readonly ListFormat[] = ['meti-xlsx'];
  * fetcher), plus `operator` (given with --source-date) and `file-name` (a date
  * in the file's name).
  */
-export type ListSourceDateKind = SourceDateKind | 'operator' | 'file-name';
+export type ListSourceDateKind = SourceDateKind;
 
 export function isListFormat(v: unknown): v is ListFormat {
   return typeof v === 'string' && (LIST_FORMATS as readonly string[]).includes(v);
@@ -41,8 +41,8 @@ export interface ParsedListFile {
   file: string;
   format: ListFormat;
   sourceDate: IsoDate;
-  /** Where the source date came from. */
-  sourceDateKind?: ListSourceDateKind | undefined;
+  /** Where `sourceDate` came from. */
+  sourceDateKind: SourceDateKind;
   /** The field of the file the date was read from, when the file carried it. */
   sourceDateField?: string | undefined;
   /** Entries grouped by list id, each in file order. */
@@ -55,7 +55,15 @@ export interface ParseListFileOptions {
   format?: string | undefined;
   /** Fixes the list id (plain CSV, OFAC legacy) or keeps only that list (CSL, China CSV). */
   list?: string | undefined;
+  /** Keep only these lists, or all but these, from a file that holds several (a CSL file). */
+  include?: readonly string[] | undefined;
+  exclude?: readonly string[] | undefined;
   sourceDate?: string | undefined;
+  /**
+   * The date to use when the file carries no publisher's date (a download's Last-Modified, or
+   * the fetch time): it comes after the file's own date and before one read from the file name.
+   */
+  fallbackSourceDate?: { date: IsoDate; kind: SourceDateKind } | undefined;
 }
 
 /** Guesses the format from the extension and the first line; `--format` overrides. */
@@ -197,6 +205,7 @@ export async function parseListFile(file: string, options: ParseListFileOptions 
   const lists = new Map<string, ListEntry[]>();
   for (const e of parsed.entries) {
     if (options.list && e.list !== options.list) continue;
+    if ((options.include && !options.include.includes(e.list)) || options.exclude?.includes(e.list)) continue;
     const slot = lists.get(e.list);
     if (slot) slot.push(e);
     else lists.set(e.list, [e]);
@@ -206,13 +215,18 @@ export async function parseListFile(file: string, options: ParseListFileOptions 
   }
   const fromName = /(\d{4}-\d{2}-\d{2})/.exec(basename(file))?.[1];
   const nameDate = fromName && isIsoDate(fromName) ? fromName : undefined;
-  // A date in the file's name (the operator's or the publisher's naming) beats a newest-entry lower bound.
-  const fromFile = parsed.sourceDate && !(parsed.sourceDateKind === 'newest-entry' && nameDate) ? parsed.sourceDate : undefined;
-  const sourceDate = options.sourceDate ?? fromFile ?? nameDate;
-  if (!sourceDate) {
+  // Best first: the operator's date, the publisher's, the download's (HTTP Last-Modified, fetch
+  // time), a date in the file's name, and last the newest entry's date (only a lower bound).
+  const publisher = parsed.sourceDate && parsed.sourceDateKind !== 'newest-entry' ? parsed.sourceDate : undefined;
+  const newestEntry = parsed.sourceDate && parsed.sourceDateKind === 'newest-entry' ? parsed.sourceDate : undefined;
+  const dated: { date: IsoDate; kind: SourceDateKind; field?: string | undefined } | undefined = options.sourceDate
+    ? { date: options.sourceDate, kind: 'given', field: '--source-date' }
+    : publisher
+      ? { date: publisher, kind: parsed.sourceDateKind ?? 'publisher', field: parsed.sourceDateField }
+      : (options.fallbackSourceDate ??
+        (nameDate ? { date: nameDate, kind: 'file-name', field: 'file name' } : newestEntry ? { date: newestEntry, kind: 'newest-entry', field: parsed.sourceDateField } : undefined));
+  if (!dated) {
     throw new InputError([{ path: '--source-date', message: `the date the list was published cannot be read from ${basename(file)}; give --source-date YYYY-MM-DD` }]);
   }
-  const sourceDateKind: ListSourceDateKind = options.sourceDate ? 'operator' : fromFile ? (parsed.sourceDateKind ?? 'publisher') : 'file-name';
-  const sourceDateField = options.sourceDate ? '--source-date' : fromFile ? parsed.sourceDateField : 'file name';
-  return { file, format, sourceDate, sourceDateKind, sourceDateField, lists, sideFiles: Object.values(sidePaths) };
+  return { file, format, sourceDate: dated.date, sourceDateKind: dated.kind, sourceDateField: dated.field, lists, sideFiles: Object.values(sidePaths) };
 }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { InputError, type IsoDate } from '../../domain/index.js';
 import { listContentHash } from '../../bundle/lists.js';
-import type { ListDiff, Store, StoredListVersion } from '../types.js';
+import type { ListDiff, SourceDateKind, Store, StoredListVersion } from '../types.js';
 import { ensureBundledLists, listTitle, screenerFromStore } from './bundled.js';
 import { diffEntries, stored } from './diff.js';
 import { parseListFile, type ListFormat, type ParseListFileOptions } from './files.js';
@@ -14,6 +14,10 @@ export interface LoadListOptions extends ParseListFileOptions {
   force?: boolean | undefined;
   maxLossShare?: number | undefined;
   keyId?: string | undefined;
+  /** The day the official source was found to publish this content (set by `lists update`). */
+  currentAsOf?: IsoDate | undefined;
+  /** Recorded as the version's source instead of the file name (an update records its source id and URL). */
+  sourceName?: string | undefined;
   /** Load the bundled snapshots first when the store has none, so the first load is diffed against them (default true). */
   ensureBundled?: boolean | undefined;
 }
@@ -33,6 +37,7 @@ export interface LoadReport {
   file: string;
   format: ListFormat;
   sourceDate: IsoDate;
+  sourceDateKind: SourceDateKind;
   forced: boolean;
   maxLossShare: number;
   lists: ListLoadResult[];
@@ -113,7 +118,7 @@ export async function loadListFile(store: Store, file: string, options: LoadList
       continue;
     }
     const version = await store.addListVersion(
-      { list: p.list, title, sourceDate: parsed.sourceDate, entries: p.entries.map((s) => s.entry), source: basename(file), format: parsed.format, keyId: options.keyId },
+      { list: p.list, title, sourceDate: parsed.sourceDate, entries: p.entries.map((s) => s.entry), source: options.sourceName ?? basename(file), format: parsed.format, keyId: options.keyId, sourceDateKind: parsed.sourceDateKind, currentAsOf: options.currentAsOf },
       {
         input: { file: basename(file), sideFiles: parsed.sideFiles.map((f) => basename(f)), forced: !!options.force },
         output: {
@@ -136,5 +141,5 @@ export async function loadListFile(store: Store, file: string, options: LoadList
     const loadId = results.filter((r) => r.status === 'loaded').map((r) => `${r.list}@${r.version!.version}`).join(',');
     rescreen = await rescreenCounterparties(store, screener, changed, { keyId: options.keyId, loadId });
   }
-  return { file, format: parsed.format, sourceDate: parsed.sourceDate, forced: !!options.force, maxLossShare, lists: results, rescreen };
+  return { file, format: parsed.format, sourceDate: parsed.sourceDate, sourceDateKind: parsed.sourceDateKind, forced: !!options.force, maxLossShare, lists: results, rescreen };
 }
