@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { installAuth, keyCache } from './auth.js';
@@ -49,6 +50,8 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   installErrorHandlers(app);
+  // Security headers on every answer (CSP: the web app loads only its own scripts; no framing, no sniffing).
+  await app.register(helmet, { global: true });
   // No limit of its own: each route's bodyLimit applies (64 MiB for uploads, 1 MiB elsewhere).
   app.addContentTypeParser(BATCH_CONTENT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   installAuth(app, keyCache(deps.store));

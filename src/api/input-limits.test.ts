@@ -52,3 +52,15 @@ describe('invisible names screened clear on the API', () => {
     });
   }
 });
+
+describe('no security headers', () => {
+  it('every answer carries helmet’s headers: CSP, nosniff, no framing, no referrer', async () => {
+    for (const url of ['/healthz', '/v1/openapi.json', '/v1/nothing']) {
+      const res = await t.server.app.inject({ method: 'GET', url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['content-security-policy'], url).toMatch(/default-src 'self'/);
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+    }
+  });
+});
