@@ -22,9 +22,11 @@ export interface ApiLimits {
   /** Requests per key per window (default 100,000 per minute). */
   rateMax: number;
   rateWindowMs: number;
+  /** Failed key checks per client address per window before it is answered 429 unchecked (default 100 per minute). */
+  authFailureMax: number;
 }
 
-export const DEFAULT_LIMITS: ApiLimits = { bodyBytes: 1024 * 1024, batchBytes: 64 * 1024 * 1024, rateMax: 100_000, rateWindowMs: 60_000 };
+export const DEFAULT_LIMITS: ApiLimits = { bodyBytes: 1024 * 1024, batchBytes: 64 * 1024 * 1024, rateMax: 100_000, rateWindowMs: 60_000, authFailureMax: 100 };
 
 const routeLists = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
 
@@ -54,7 +56,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
   await app.register(helmet, { global: true });
   // No limit of its own: each route's bodyLimit applies (64 MiB for uploads, 1 MiB elsewhere).
   app.addContentTypeParser(BATCH_CONTENT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  installAuth(app, keyCache(deps.store));
+  installAuth(app, keyCache(deps.store), { maxFailures: limits.authFailureMax, windowMs: limits.rateWindowMs });
   // After authentication (preHandler), so the limit is per API key; requests without a key never get this far.
   await app.register(rateLimit, {
     global: true,

@@ -64,3 +64,22 @@ describe('no security headers', () => {
     }
   });
 });
+
+describe('wrong-key requests were never rate-limited', () => {
+  it('past the limit of failed key checks an address gets 429 with Retry-After, without its key being checked', async () => {
+    const s = await startTestServer({ authFailureMax: 5 });
+    try {
+      const get = (authorization?: string) => s.server.app.inject({ method: 'GET', url: '/v1/rules', headers: authorization ? { authorization } : {} });
+      expect((await get(s.auth('viewer').authorization)).statusCode).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await get(i % 2 ? undefined : 'Bearer rl_000000000000_guess')).statusCode).toBe(401);
+      const blocked = await get('Bearer rl_000000000000_guess');
+      expect(blocked.statusCode).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect((blocked.json() as { error: string }).error).toBe('rate_limited');
+      // Public routes stay open.
+      expect((await s.server.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+});
