@@ -26,11 +26,16 @@ declare module 'fastify' {
   }
 }
 
-/** Verified keys are remembered briefly, so the hot path does not hash and read the store on every request. */
-const CACHE_MS = 5_000;
+/**
+ * Verified keys are remembered briefly, so the hot path does not hash and read the store on every
+ * request. Revocation (`redline keys revoke`, another process) reaches a running server within
+ * this bound: one second.
+ */
+export const KEY_CACHE_MS = 1_000;
+const CACHE_MS = KEY_CACHE_MS;
 const CACHE_MAX = 10_000;
 
-export function keyCache(store: Store): (key: string) => Promise<Caller | undefined> {
+export function keyCache(store: Pick<Store, 'verifyKey'>): (key: string) => Promise<Caller | undefined> {
   const cache = new Map<string, { caller: Caller | undefined; until: number }>();
   return async (key) => {
     const now = Date.now();
