@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -39,13 +40,37 @@ export interface AppOptions {
   limits?: Partial<ApiLimits>;
   /** The built web app (dist/web), served at / when present. */
   webDir?: string | undefined;
-  logger?: boolean;
+  /** Structured request logs (pino, through fastify): true for stdout, or a stream (tests). */
+  logger?: boolean | NodeJS.WritableStream;
+}
+
+/**
+ * The request log: one JSON line per request and answer, each with its request id (also sent
+ * back as `x-request-id`), every 5xx with its stack (errors.ts). The key never appears: headers
+ * are not logged, and `authorization` is redacted should a serializer ever add them.
+ */
+export function loggerOptions(logger: AppOptions['logger']): false | Record<string, unknown> {
+  if (!logger) return false;
+  return {
+    level: 'info',
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+    ...(logger === true ? {} : { stream: logger }),
+  };
 }
 
 /** The HTTP API (docs/api.md): every route under /v1 but health, the OpenAPI document and the web app needs a key. */
 export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.bodyBytes, return503OnClosing: true });
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: limits.bodyBytes,
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   const routes: { method: string; url: string }[] = [];
   routeLists.set(app, routes);
   app.addHook('onRoute', (r) => {

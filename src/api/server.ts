@@ -21,7 +21,7 @@ export interface ServerOptions {
   /** `inline` answers batch rows on the event loop (tests); default a worker thread. */
   batchMode?: 'thread' | 'inline' | undefined;
   webDir?: string | undefined;
-  logger?: boolean | undefined;
+  logger?: boolean | NodeJS.WritableStream | undefined;
   maxListAgeDays?: number | undefined;
   /** How often to look for list versions loaded by another process (`redline lists load`); 0 = never. Default 30 s. */
   listRefreshMs?: number | undefined;

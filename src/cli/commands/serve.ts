@@ -10,6 +10,7 @@ interface ServeFlags {
   db?: string;
   rateLimit: string;
   maxListAge?: string;
+  requestLog?: boolean;
 }
 
 function port(value: string): number {
@@ -26,13 +27,14 @@ export function registerServeCommand(program: Command): void {
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--db <url>', 'the store (SQLite path or postgres:// URL; default data/runtime/redline.sqlite)')
     .option('--rate-limit <n>', 'requests per minute per API key', '100000')
+    .option('--no-request-log', 'no JSON request log on stdout')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
     .action(async (flags: ServeFlags) => {
       const rateMax = Number(flags.rateLimit);
       if (!Number.isInteger(rateMax) || rateMax < 1) throw new InputError([{ path: '--rate-limit', message: `"${flags.rateLimit}" is not a whole number of requests per minute` }]);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const store = await openStore(flags.db);
-      const server = await createServer({ store, db: flags.db, limits: { rateMax }, maxListAgeDays });
+      const server = await createServer({ store, db: flags.db, limits: { rateMax }, maxListAgeDays, logger: flags.requestLog !== false });
       if (server.listsAdded) process.stderr.write(`redline: loaded ${server.listsAdded} bundled list snapshots into ${store.location}\n`);
       // First start: no key at all means nobody could use the API, so make one admin key and show it once.
       if ((await store.listApiKeys()).length === 0) {
