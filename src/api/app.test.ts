@@ -208,7 +208,7 @@ describe('endpoints', () => {
     const [rec] = await t.ts.store.listAudit({ kind: 'screening', limit: 1 });
     expect(rec?.keyId).toBe(t.keys.keyIds.analyst);
     expect(JSON.stringify(rec?.input)).toContain('華為技術有限公司');
-    expect((await call('POST', '/v1/screen', 'viewer', { name: '  ' })).body.problems).toEqual([{ path: 'name', message: 'must not be empty' }]);
+    expect((await call('POST', '/v1/screen', 'viewer', { name: '  ' })).body.problems).toEqual([{ path: 'name', message: expect.stringMatching(/^must not be empty/) }]);
   });
 
   it('POST /v1/match scores two names', async () => {

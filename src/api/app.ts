@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { installAuth, keyCache } from './auth.js';
@@ -24,9 +26,11 @@ export interface ApiLimits {
   /** Requests per key per window (default 100,000 per minute). */
   rateMax: number;
   rateWindowMs: number;
+  /** Failed key checks per client address per window before it is answered 429 unchecked (default 100 per minute). */
+  authFailureMax: number;
 }
 
-export const DEFAULT_LIMITS: ApiLimits = { bodyBytes: 1024 * 1024, batchBytes: 64 * 1024 * 1024, rateMax: 100_000, rateWindowMs: 60_000 };
+export const DEFAULT_LIMITS: ApiLimits = { bodyBytes: 1024 * 1024, batchBytes: 64 * 1024 * 1024, rateMax: 100_000, rateWindowMs: 60_000, authFailureMax: 100 };
 
 const routeLists = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
 
@@ -39,22 +43,48 @@ export interface AppOptions {
   limits?: Partial<ApiLimits>;
   /** The built web app (dist/web), served at / when present. */
   webDir?: string | undefined;
-  logger?: boolean;
+  /** Structured request logs (pino, through fastify): true for stdout, or a stream (tests). */
+  logger?: boolean | NodeJS.WritableStream;
+}
+
+/**
+ * The request log: one JSON line per request and answer, each with its request id (also sent
+ * back as `x-request-id`), every 5xx with its stack (errors.ts). The key never appears: headers
+ * are not logged, and `authorization` is redacted should a serializer ever add them.
+ */
+export function loggerOptions(logger: AppOptions['logger']): false | Record<string, unknown> {
+  if (!logger) return false;
+  return {
+    level: 'info',
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+    ...(logger === true ? {} : { stream: logger }),
+  };
 }
 
 /** The HTTP API (docs/api.md): every route under /v1 but health, the OpenAPI document and the web app needs a key. */
 export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: limits.bodyBytes, return503OnClosing: true });
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: limits.bodyBytes,
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   const routes: { method: string; url: string }[] = [];
   routeLists.set(app, routes);
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   installErrorHandlers(app);
+  // Security headers on every answer (CSP: the web app loads only its own scripts; no framing, no sniffing).
+  await app.register(helmet, { global: true });
   // No limit of its own: each route's bodyLimit applies (64 MiB for uploads, 1 MiB elsewhere).
   app.addContentTypeParser(BATCH_CONTENT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  installAuth(app, keyCache(deps.store));
+  installAuth(app, keyCache(deps.store), { maxFailures: limits.authFailureMax, windowMs: limits.rateWindowMs });
   // After authentication (preHandler), so the limit is per API key; requests without a key never get this far.
   await app.register(rateLimit, {
     global: true,

@@ -111,7 +111,7 @@ describe(`fuzz: ${CLI_RUNS} inputs through the CLI input parsers`, () => {
 let t: TestServer;
 describe(`fuzz: ${HTTP_RUNS} requests through the HTTP API`, () => {
   beforeAll(async () => {
-    t = await startTestServer({ rateMax: 10_000_000 });
+    t = await startTestServer({ rateMax: 10_000_000, authFailureMax: 10_000_000 });
   }, 120_000);
   afterAll(async () => {
     await t?.server.deps.batches.idle();

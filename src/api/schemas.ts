@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countrySchema, isoDateSchema, JURISDICTIONS } from '../domain/index.js';
+import { boundedText, countrySchema, isoDateSchema, JURISDICTIONS, nameSchema, TEXT_LIMITS } from '../domain/index.js';
 import { ROLES } from '../store/types.js';
 
 /** Request shapes of the API that contract.md does not already define (those reuse the domain schemas). */
@@ -8,25 +8,25 @@ import { ROLES } from '../store/types.js';
 export const MAX_ARRAY = 1000;
 
 export const screenRequestSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(500),
+  name: nameSchema(),
   country: countrySchema.optional(),
-  address: z.string().max(2000).optional(),
+  address: boundedText(TEXT_LIMITS.address).optional(),
   limit: z.number().int().min(1).max(100).optional(),
 });
 
 export const matchRequestSchema = z.strictObject({
-  a: z.string().trim().min(1, 'must not be empty').max(500),
-  b: z.string().trim().min(1, 'must not be empty').max(500),
+  a: nameSchema(),
+  b: nameSchema(),
 });
 
 export const reviewRequestSchema = z.strictObject({
-  counterparty: z.strictObject({ name: z.string().trim().min(1).max(500), country: countrySchema.optional() }),
-  list: z.string().min(1).max(200),
-  entryId: z.string().min(1).max(200),
+  counterparty: z.strictObject({ name: nameSchema(), country: countrySchema.optional() }),
+  list: boundedText(200).min(1),
+  entryId: boundedText(200).min(1),
   /** The entry's content hash as the officer saw it; default: the current version's. */
   entryHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-hex-digit content hash of the entry').optional(),
   decision: z.enum(['cleared', 'confirmed']),
-  reason: z.string().trim().min(1, 'say why').max(4000),
+  reason: boundedText(4000).trim().min(1, 'say why'),
 });
 
 export const evaluateQuerySchema = z.strictObject({ asOf: isoDateSchema.optional() });
@@ -50,7 +50,7 @@ export const AUDIT_KINDS = ['determination', 'screening', 'list_load', 'review',
 const timeBound = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date YYYY-MM-DD or an ISO time');
 export const auditQuerySchema = z.strictObject({
   kind: z.enum(AUDIT_KINDS).optional(),
-  keyId: z.string().max(100).optional(),
+  keyId: boundedText(100).optional(),
   from: timeBound.optional(),
   to: timeBound.optional(),
   /** Paging: records after this seq (oldest first) or before it (newest first). */
@@ -70,6 +70,6 @@ export const pageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
-export const idParamSchema = z.strictObject({ id: z.string().min(1).max(200) });
+export const idParamSchema = z.strictObject({ id: boundedText(200).min(1) });
 
 export { ROLES };

@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createRedline } from '../bundle/redline.js';
 import { DATA_DIR, PACKAGE_ROOT } from '../bundle/paths.js';
 import { ensureBundledLists, scheduleListUpdates, screenerFromStore, type ListUpdateSchedule, type StoreScreener, type UpdateReport } from '../store/index.js';
 import type { Store } from '../store/types.js';
+import { parseStoreUrl } from '../store/open.js';
 import { buildApp, type ApiLimits } from './app.js';
 import { BatchService } from './batch-service.js';
 import { ClearedCache } from './cleared-cache.js';
@@ -16,12 +17,12 @@ export interface ServerOptions {
   /** The URL the store was opened with (batch worker threads open their own connection). */
   db?: string | undefined;
   limits?: Partial<ApiLimits> | undefined;
-  /** Where uploaded batch files are kept (default data/runtime/uploads). */
+  /** Where uploaded batch files are kept (default: uploadsDirFor(db)). */
   uploadsDir?: string | undefined;
   /** `inline` answers batch rows on the event loop (tests); default a worker thread. */
   batchMode?: 'thread' | 'inline' | undefined;
   webDir?: string | undefined;
-  logger?: boolean | undefined;
+  logger?: boolean | NodeJS.WritableStream | undefined;
   maxListAgeDays?: number | undefined;
   /** How often to look for list versions loaded by another process (`redline lists load`); 0 = never. Default 30 s. */
   listRefreshMs?: number | undefined;
@@ -74,6 +75,18 @@ function listRefresher(store: Store, deps: ApiDeps, engineOptions: { maxListAgeD
     }));
 }
 
+/**
+ * Where uploads live: beside the store's data (the SQLite file's folder, `<folder>/uploads`),
+ * so `--db` elsewhere keeps them elsewhere too; REDLINE_UPLOADS overrides; PostgreSQL stores,
+ * having no folder, use data/runtime/uploads.
+ */
+export function uploadsDirFor(db: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.REDLINE_UPLOADS?.trim()) return resolve(env.REDLINE_UPLOADS.trim());
+  const target = parseStoreUrl(db);
+  if (target.engine === 'sqlite' && target.connection !== ':memory:') return join(dirname(target.connection), 'uploads');
+  return join(DATA_DIR, 'runtime', 'uploads');
+}
+
 /** Everything `redline serve` needs: bundled lists in the store on first start, a screener over the stored lists, the app. */
 export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const { added } = await ensureBundledLists(o.store);
@@ -82,7 +95,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const redline = await createRedline({ screener, ...engineOptions });
   const batches = new BatchService({
     store: o.store,
-    uploadsDir: o.uploadsDir ?? join(DATA_DIR, 'runtime', 'uploads'),
+    uploadsDir: o.uploadsDir ?? uploadsDirFor(o.db),
     mode: o.batchMode ?? 'thread',
     redline,
     db: o.db,

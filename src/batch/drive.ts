@@ -65,14 +65,23 @@ export async function driveJob(o: DriveOptions): Promise<{ totalRows: number }> 
     o.onCommit?.(state);
   };
 
-  for await (const row of o.rows) {
-    totalRows++;
-    if (row.row <= skipRows) continue;
-    buffer.push(row);
-    if (buffer.length === job.chunkSize) {
-      dispatch();
-      while (inFlight.size >= maxInFlight) await commitOldest();
+  try {
+    for await (const row of o.rows) {
+      totalRows++;
+      if (row.row <= skipRows) continue;
+      buffer.push(row);
+      if (buffer.length === job.chunkSize) {
+        dispatch();
+        while (inFlight.size >= maxInFlight) await commitOldest();
+      }
     }
+  } catch (err) {
+    // The reader stopped at a place in the book it cannot read past (a quote never closed):
+    // the rows before it are still answered and kept, so the error's "rows before it were
+    // answered" holds, then the job fails naming the place.
+    if (buffer.length) dispatch();
+    while (inFlight.size) await commitOldest();
+    throw err;
   }
   if (buffer.length) dispatch();
   while (inFlight.size) await commitOldest();

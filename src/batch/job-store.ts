@@ -167,7 +167,7 @@ export class BatchStore {
   async putRows(jobId: string, results: readonly RowResult[]): Promise<void> {
     const rows: BatchRow[] = results.map((r) =>
       'error' in r
-        ? { jobId, rowNo: r.row, status: 'error', result: null, error: { id: r.id, error: r.error, problems: r.problems } }
+        ? { jobId, rowNo: r.row, status: 'error', result: null, error: { id: r.id, line: r.line, error: r.error, problems: r.problems } }
         : { jobId, rowNo: r.row, status: 'ok', result: r, error: null },
     );
     await this.store.putBatchRows(rows);
@@ -177,7 +177,7 @@ export class BatchStore {
   async getRows(jobId: string, fromRow: number, limit: number): Promise<RowResult[]> {
     const rows = await this.store.getBatchRows(jobId, { fromRow, limit });
     return rows.map((r) =>
-      r.status === 'ok' ? (r.result as RowResult) : ({ row: r.rowNo, ...(r.error as { id?: string; error: string; problems: [] }) } as RowResult),
+      r.status === 'ok' ? (r.result as RowResult) : ({ row: r.rowNo, ...(r.error as { id?: string; line?: number; error: string; problems: [] }) } as RowResult),
     );
   }
 

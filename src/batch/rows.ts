@@ -2,17 +2,21 @@ import { factLabel, InputError, JURISDICTIONS, type Determination, type InputPro
 import type { Redline } from '../bundle/redline.js';
 import { columnOfPath, transactionFromCsvRecord } from './csv-row.js';
 
-/** One input row as the reader hands it on: a CSV record (columns → cells) or one JSON Lines line. */
+/**
+ * One input row as the reader hands it on: a CSV record (columns → cells) or one JSON Lines line.
+ * `row` counts rows from 1 after any header; `line` is the line of the file the row starts on.
+ */
 export type RawRow =
-  | { row: number; csv: Record<string, string | undefined> }
-  | { row: number; json: string }
+  | { row: number; line?: number | undefined; csv: Record<string, string | undefined> }
+  | { row: number; line?: number | undefined; json: string }
   /** A row the reader already knows is bad (wrong number of cells, a record the CSV parser could not read). */
-  | { row: number; problem: string; id?: string | undefined };
+  | { row: number; line?: number | undefined; problem: string; id?: string | undefined };
 
 /** The answer for one row: a compact determination summary, or the problems that stopped it. */
 export type RowResult =
   | {
       row: number;
+      line?: number | undefined;
       id?: string | undefined;
       outcome: Determination['outcome'];
       jurisdictions: Partial<Record<string, string>>;
@@ -21,7 +25,17 @@ export type RowResult =
       /** `missing` in the input's own words: CSV column names for a CSV book, the form's labels otherwise. */
       missingFields?: string[];
     }
-  | { row: number; id?: string | undefined; error: string; problems: InputProblem[] };
+  | { row: number; line?: number | undefined; id?: string | undefined; error: string; problems: InputProblem[] };
+
+/** Ids are echoed back to find the line by; a runaway cell is cut to this many characters. */
+export const MAX_ECHOED_ID = 100;
+
+/** An id as echoed in answers: trimmed, and cut (with …) when longer than MAX_ECHOED_ID. */
+export function echoedId(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  return v.length > MAX_ECHOED_ID ? `${v.slice(0, MAX_ECHOED_ID)}…` : v;
+}
 
 export function isRowError(r: RowResult): r is Extract<RowResult, { error: string }> {
   return 'error' in r;
@@ -39,14 +53,11 @@ export function transactionFromJsonLine(text: string): unknown {
 }
 
 function idOf(raw: RawRow): string | undefined {
-  if ('problem' in raw) return raw.id;
-  if ('csv' in raw) {
-    const v = raw.csv.id?.trim();
-    return v ? v : undefined;
-  }
+  if ('problem' in raw) return echoedId(raw.id);
+  if ('csv' in raw) return echoedId(raw.csv.id);
   // Cheap id sniff for error rows, so a caller can find the line in their own system.
   const m = /"id"\s*:\s*"((?:[^"\\]|\\.){0,200})"/.exec(raw.json);
-  return m ? m[1] : undefined;
+  return m ? echoedId(m[1]) : undefined;
 }
 
 /** A missing-fact note with its transaction path renamed to the CSV column it came from. */
@@ -58,7 +69,7 @@ function missingAsColumn(m: string, origins: Origins): string {
 
 type Origins = Parameters<typeof columnOfPath>[1];
 
-function summarise(row: number, d: Determination, origins?: Origins): RowResult {
+function summarise(row: number, line: number | undefined, d: Determination, origins?: Origins): RowResult {
   const jurisdictions: Partial<Record<string, string>> = {};
   const measures = new Set<string>();
   for (const j of d.jurisdictions) {
@@ -67,7 +78,7 @@ function summarise(row: number, d: Determination, origins?: Origins): RowResult 
   }
   for (const f of d.redFlags) measures.add(f.measure);
   const missingFields = d.missing.map((m) => (origins ? missingAsColumn(m, origins) : factLabel(m)));
-  return { row, id: d.id, outcome: d.outcome, jurisdictions, measures: [...measures], missing: d.missing, ...(missingFields.length ? { missingFields } : {}) };
+  return { row, ...(line !== undefined ? { line } : {}), id: d.id, outcome: d.outcome, jurisdictions, measures: [...measures], missing: d.missing, ...(missingFields.length ? { missingFields } : {}) };
 }
 
 /** A row's transaction and full determination, for callers that record them (API batches). */
@@ -91,12 +102,12 @@ export function processRow(raw: RawRow, redline: Redline, asOf: IsoDate | undefi
     }
     const d = redline.check(tx, { asOf });
     keep?.(raw.row, tx, d);
-    return summarise(raw.row, d, origins);
+    return summarise(raw.row, raw.line, d, origins);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const problems = origins ? err.problems.map((p) => ({ path: columnOfPath(p.path, origins!), message: p.message })) : err.problems;
     const error = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
-    return { row: raw.row, id: idOf(raw), error, problems };
+    return { row: raw.row, ...(raw.line !== undefined ? { line: raw.line } : {}), id: idOf(raw), error, problems };
   }
 }
 
@@ -107,8 +118,9 @@ export function formatOf(path: string): OutputFormat {
 }
 
 const JURISDICTION_COLUMNS = JURISDICTIONS.map((j) => j.toLowerCase());
-export const RESULT_CSV_HEADER = `row,id,outcome,${JURISDICTION_COLUMNS.join(',')},measures,missing,error\n`;
-export const ERROR_CSV_HEADER = 'row,id,error\n';
+/** `line` (the line of the input file the row starts on) came last, so older readers of the columns before it are unaffected. */
+export const RESULT_CSV_HEADER = `row,id,outcome,${JURISDICTION_COLUMNS.join(',')},measures,missing,error,line\n`;
+export const ERROR_CSV_HEADER = 'row,id,error,line\n';
 
 /** Quotes a CSV cell only when it must (RFC 4180), and defuses spreadsheet formulas. */
 export function csvCell(value: string | number | undefined): string {
@@ -120,12 +132,12 @@ export function csvCell(value: string | number | undefined): string {
 
 export function resultLine(r: RowResult, format: OutputFormat): string {
   if (format === 'jsonl') return `${JSON.stringify(r)}\n`;
-  if (isRowError(r)) return `${r.row},${csvCell(r.id)},,${JURISDICTIONS.map(() => '').join(',')},,,${csvCell(r.error)}\n`;
+  if (isRowError(r)) return `${r.row},${csvCell(r.id)},,${JURISDICTIONS.map(() => '').join(',')},,,${csvCell(r.error)},${r.line ?? ''}\n`;
   const js = JURISDICTIONS.map((j) => r.jurisdictions[j] ?? '').join(',');
-  return `${r.row},${csvCell(r.id)},${r.outcome},${js},${csvCell(r.measures.join(' '))},${csvCell((r.missingFields ?? r.missing).join('; '))},\n`;
+  return `${r.row},${csvCell(r.id)},${r.outcome},${js},${csvCell(r.measures.join(' '))},${csvCell((r.missingFields ?? r.missing).join('; '))},,${r.line ?? ''}\n`;
 }
 
 export function errorLine(r: Extract<RowResult, { error: string }>, format: OutputFormat): string {
-  if (format === 'jsonl') return `${JSON.stringify({ row: r.row, id: r.id, error: r.error, problems: r.problems })}\n`;
-  return `${r.row},${csvCell(r.id)},${csvCell(r.error)}\n`;
+  if (format === 'jsonl') return `${JSON.stringify({ row: r.row, line: r.line, id: r.id, error: r.error, problems: r.problems })}\n`;
+  return `${r.row},${csvCell(r.id)},${csvCell(r.error)},${r.line ?? ''}\n`;
 }

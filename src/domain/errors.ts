@@ -18,11 +18,18 @@ export class InputError extends Error {
   }
 }
 
+/** Field names are echoed in paths; a runaway one (an unknown 10 MB key) is cut to this many characters. */
+export const MAX_ECHOED_KEY = 60;
+
 export function formatPath(path: ReadonlyArray<PropertyKey>, base = ''): string {
   let out = base;
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
+    else {
+      const key = String(seg);
+      const shown = key.length > MAX_ECHOED_KEY ? `${key.slice(0, MAX_ECHOED_KEY)}…` : key;
+      out += out ? `.${shown}` : shown;
+    }
   }
   return out;
 }
@@ -38,6 +45,15 @@ export function problemsFromZod(error: z.ZodError, base = ''): InputProblem[] {
         out.push({ path: formatPath([...issue.path, key], base), message: hint ? `unknown field; ${hint}` : 'unknown field' });
       }
       continue;
+    }
+    if (issue.code === 'invalid_union') {
+      // "Invalid input" says nothing: when only one branch took the value's type (a string too
+      // long for a string-or-number field), its complaint is the one that applies.
+      const typed = issue.errors.filter((branch) => branch.some((i) => i.code !== 'invalid_type'));
+      if (typed.length === 1) {
+        for (const i of typed[0]!) out.push({ path: formatPath([...issue.path, ...i.path], base), message: i.message });
+        continue;
+      }
     }
     let message = issue.message;
     if (issue.code === 'invalid_type' && /received undefined/.test(message)) message = 'is required';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { countrySchema, nonNegative, positive } from './schema-helpers.js';
+import { boundedText, countrySchema, nameSchema, nonNegative, positive, TEXT_LIMITS } from './schema-helpers.js';
 import { SME_CATEGORY_NAMES } from './sme-category-names.js';
+
+const name = () => nameSchema(TEXT_LIMITS.name).optional();
+const code = () => boundedText(TEXT_LIMITS.model);
 
 /**
  * Facts about where an item came from, used by the foreign-direct-product and de minimis
@@ -15,7 +18,7 @@ const provenance = {
   chinaOriginContentPct: z.number().finite().min(0).max(100).optional(),
   /** Made abroad with Chinese rare-earth extraction, separation, smelting, magnet or recycling technology (MOFCOM No. 61 of 2025). */
   chinaRareEarthTechnology: z.boolean().optional(),
-  eccn: z.string().min(1).optional(),
+  eccn: code().min(1).optional(),
   quantity: nonNegative.optional(),
   value: nonNegative.optional(),
 };
@@ -34,16 +37,16 @@ export const dieSchema = z.strictObject({
 
 export const catalogueRefSchema = z.strictObject({
   kind: z.literal('catalogue'),
-  model: z.string().min(1),
+  model: code().min(1),
   datacenter: z.boolean().optional(),
   ...provenance,
 });
 
 export const icItemSchema = z.strictObject({
   kind: z.literal('ic'),
-  name: z.string().optional(),
-  model: z.string().optional(),
-  vendor: z.string().optional(),
+  name: name(),
+  model: code().optional(),
+  vendor: code().optional(),
   datacenter: z.boolean().optional(),
   performance: z.array(performanceFigureSchema).optional(),
   dies: z.array(dieSchema).optional(),
@@ -57,8 +60,8 @@ export const icItemSchema = z.strictObject({
 
 export const memoryItemSchema = z.strictObject({
   kind: z.literal('memory'),
-  name: z.string().optional(),
-  model: z.string().optional(),
+  name: name(),
+  model: code().optional(),
   hbm: z.boolean().optional(),
   bandwidthGBs: nonNegative.optional(),
   packageAreaMm2: positive.optional(),
@@ -82,9 +85,9 @@ export type SmeParameters = z.infer<typeof smeParametersSchema>;
 
 export const smeItemSchema = z.strictObject({
   kind: z.literal('sme'),
-  name: z.string().optional(),
-  model: z.string().optional(),
-  vendor: z.string().optional(),
+  name: name(),
+  model: code().optional(),
+  vendor: code().optional(),
   /** Equipment type, e.g. "lithography.duv_immersion", "etch.dielectric_high_aspect_ratio". */
   category: z.enum(SME_CATEGORY_NAMES).optional(),
   parameters: smeParametersSchema.optional(),
@@ -93,18 +96,18 @@ export const smeItemSchema = z.strictObject({
 
 export const materialItemSchema = z.strictObject({
   kind: z.literal('material'),
-  name: z.string().optional(),
-  substance: z.string().min(1),
-  form: z.string().optional(),
+  name: name(),
+  substance: code().min(1),
+  form: code().optional(),
   purityPct: z.number().finite().min(0).max(100).optional(),
   ...provenance,
 });
 
 const softwareOrTechnology = {
-  name: z.string().optional(),
-  model: z.string().optional(),
+  name: name(),
+  model: code().optional(),
   /** The control code of the commodity this software/technology is for, e.g. "3A090.a". */
-  forCode: z.string().optional(),
+  forCode: code().optional(),
   ...provenance,
 };
 export const softwareItemSchema = z.strictObject({ kind: z.literal('software'), ...softwareOrTechnology });
@@ -153,8 +156,8 @@ export const ITEM_KINDS = ['ic', 'memory', 'computer', 'sme', 'material', 'softw
 
 export const computerItemSchema: z.ZodType<ComputerItem> = z.strictObject({
   kind: z.literal('computer'),
-  name: z.string().optional(),
-  model: z.string().optional(),
+  name: name(),
+  model: code().optional(),
   datacenter: z.boolean().optional(),
   ics: z.array(z.lazy(() => itemSchema)).min(1),
   ...provenance,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countrySchema } from './schema-helpers.js';
+import { boundedText, countrySchema, nameSchema, TEXT_LIMITS } from './schema-helpers.js';
 import { ownersSchema } from './ownership.js';
 
 export const PARTY_ROLES = ['buyer', 'intermediate_consignee', 'ultimate_consignee', 'end_user', 'exporter'] as const;
@@ -26,14 +26,14 @@ export type PartyType = (typeof PARTY_TYPES)[number];
 
 export const partySchema = z.strictObject({
   role: z.enum(PARTY_ROLES),
-  name: z.string().trim().min(1),
+  name: nameSchema(),
   country: countrySchema.optional(),
   headquarters: countrySchema.optional(),
   ultimateParent: countrySchema.optional(),
-  address: z.string().optional(),
+  address: boundedText(TEXT_LIMITS.address).optional(),
   type: z.enum(PARTY_TYPES).optional(),
   /** Other names the party is known by; each is screened too. */
-  aliases: z.array(z.string().min(1)).optional(),
+  aliases: z.array(nameSchema()).max(100).optional(),
   /**
    * Ownership by restricted parties that the exporter knows of (BIS Affiliates rule, 90 FR 47201):
    * `pct` is the aggregate direct or indirect share held by Entity List / MEU List parties;
@@ -42,7 +42,7 @@ export const partySchema = z.strictObject({
   listedOwnership: z
     .strictObject({
       pct: z.number().finite().min(0).max(100).optional(),
-      owners: z.array(z.string().min(1)).optional(),
+      owners: z.array(nameSchema()).max(100).optional(),
     })
     .optional(),
   /**
@@ -54,7 +54,7 @@ export const partySchema = z.strictObject({
 export type Party = z.infer<typeof partySchema>;
 
 export const exporterSchema = z.strictObject({
-  name: z.string().optional(),
+  name: nameSchema().optional(),
   country: countrySchema.optional(),
   headquarters: countrySchema.optional(),
   ultimateParent: countrySchema.optional(),

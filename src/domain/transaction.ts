@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countrySchema, isoDateSchema, nonNegative } from './schema-helpers.js';
+import { boundedText, countrySchema, isoDateSchema, nameSchema, nonNegative, TEXT_LIMITS } from './schema-helpers.js';
 import { itemSchema } from './item.js';
 import { exporterSchema, partySchema } from './party.js';
 
@@ -42,7 +42,7 @@ export const facilitySchema = z.strictObject({
   advancedNode: z.boolean().optional(),
   /** Headquarters country of the facility's owner. */
   ownerHeadquarters: countrySchema.optional(),
-  name: z.string().optional(),
+  name: nameSchema().optional(),
 });
 
 /**
@@ -92,7 +92,7 @@ export const notificationSchema = z.strictObject({
 });
 
 export const transactionSchema = z.strictObject({
-  id: z.string().optional(),
+  id: boundedText(TEXT_LIMITS.id).optional(),
   date: isoDateSchema.optional(),
   from: countrySchema.optional(),
   to: countrySchema,
@@ -106,7 +106,7 @@ export const transactionSchema = z.strictObject({
   observedRedFlags: z.array(z.enum(OBSERVED_RED_FLAGS)).default([]),
   notifications: z.array(notificationSchema).default([]),
   value: nonNegative.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as USD').optional(),
+  currency: boundedText(3).regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as USD').optional(),
 });
 
 export type Facility = z.infer<typeof facilitySchema>;

@@ -291,9 +291,12 @@ function migrations(engine: StoreEngine): Record<string, Migration> {
 }
 
 /**
- * The database itself refuses UPDATE and DELETE on the audit log, so only
- * someone who drops the trigger first (with the owner's rights) can tamper —
- * and `audit verify` catches that.
+ * The database itself refuses UPDATE and DELETE on the audit log, so a careless
+ * client cannot change it. It does not stop someone with the owner's rights: they
+ * can drop the trigger, or simply INSERT, and the chain is plain SHA-256 with no
+ * secret, so `audit verify` does NOT catch a forged record chained with the public
+ * hash function, a truncation with the head rewound, or an edit re-chained (issue 14;
+ * a keyed chain and signed anchors are still to come).
  */
 async function appendOnlyTriggers(db: Kysely<any>, engine: StoreEngine): Promise<void> {
   if (engine === 'sqlite') {

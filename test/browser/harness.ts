@@ -3,14 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from './find-chromium.js';
 
 /**
  * What the browser tests run against: a real `redline serve` on an ephemeral 127.0.0.1 port
- * with a temporary SQLite store and keys made by `redline keys create`, and Debian's chromium
- * driven by playwright-core (no browser download).
+ * with a temporary SQLite store and keys made by `redline keys create`, and a Chromium found by
+ * find-chromium.ts (system, or the one the npm package @sparticuz/chromium carries) driven by
+ * playwright-core (no browser download).
  */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
 
 const BIN = join(ROOT, 'bin', 'redline.js');
@@ -73,11 +74,11 @@ export interface Browser {
 
 /** Chromium with a fresh profile, nothing phoning home, downloads allowed. */
 export async function startBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this in CI)`);
+  const found = await findChromium(ROOT);
   mkdirSync(ARTIFACTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'redline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: found.path,
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, shoot, startBrowser, startServer, type Browser, type Server } from './harness.js';
 
-// Each page's main path, end to end: the built app in Debian's chromium against a real
+// Each page's main path, end to end: the built app in Chromium (find-chromium.ts) against a real
 // `redline serve`. Screenshots at 1280 and 390 px go to test-artifacts/browser/.
 let server: Server;
 let browser: Browser;

@@ -52,7 +52,7 @@ export function registerKeysCommand(program: Command): void {
 
   keys
     .command('revoke')
-    .description('revoke a key: it stops working at once')
+    .description('revoke a key: it stops working at once here, and within a second on running servers')
     .argument('<id>', 'the key id (the part after rl_, as shown by keys list)')
     .option('--db <path or URL>', 'the store')
     .option('--json', 'JSON output')

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { pc } from '../format/style.js';
-import { InputError, isCountryCode, type ScreeningResult, type ScreenOptions } from '../../domain/index.js';
+import { InputError, isCountryCode, nameSchema, normaliseName, parseInput, TEXT_LIMITS, type ScreeningResult, type ScreenOptions } from '../../domain/index.js';
 import { openListScreener } from '../runtime.js';
 import type { RedlineScreener } from '../../screening/index.js';
 import { dim, heading, terminalWidth } from '../format/style.js';
@@ -80,9 +80,14 @@ async function screenFile(path: string, screener: RedlineScreener, opts: ScreenO
   let n = 0;
   for await (const raw of lines) {
     n++;
-    const name = raw.trim();
-    const result: ScreeningResult & { line: number } = name ? { line: n, ...screener.screen(name, opts) } : { line: n, query: '', hits: [] };
-    const text = json ? JSON.stringify(result) : `${n}\t${name}\t${result.hits.length ? `${result.hits[0]!.score.toFixed(2)}\t${result.hits[0]!.list}\t${result.hits[0]!.name}` : 'no hit'}`;
+    // An invisible name screens as nothing, like a blank line, never as a name with no hits;
+    // an over-long one is an error on its line, never screened.
+    const tooLong = raw.length > TEXT_LIMITS.name;
+    const name = tooLong ? '' : normaliseName(raw);
+    const error = tooLong ? `the name is longer than ${TEXT_LIMITS.name} characters` : undefined;
+    const result: ScreeningResult & { line: number; error?: string } = name ? { line: n, ...screener.screen(name, opts) } : { line: n, query: '', hits: [], ...(error ? { error } : {}) };
+    const verdict = error ?? (result.hits.length ? `${result.hits[0]!.score.toFixed(2)}\t${result.hits[0]!.list}\t${result.hits[0]!.name}` : name ? 'no hit' : 'no name');
+    const text = json ? JSON.stringify(result) : `${n}\t${tooLong ? `${raw.slice(0, 40)}…` : name}\t${verdict}`;
     // Respect back-pressure so a million names stream in constant memory.
     if (!process.stdout.write(`${text}\n`)) await once(process.stdout, 'drain');
   }
@@ -103,7 +108,8 @@ export function registerScreenCommand(program: Command): void {
     .addHelpText('after', '\nThe lists are the newest versions in the store: `redline lists update` fetches them from the official sources; an empty store starts from the bundled snapshots (data/lists/README.md).')
     .action(async (words: string[], flags: ScreenFlags) => {
       const opts = screenOptions(flags);
-      const name = words.join(' ').trim();
+      const given = words.join(' ');
+      const name = given.trim() ? parseInput(nameSchema(), given, 'name') : '';
       if (!flags.file && !name) throw new InputError([{ path: 'name', message: 'give a name to screen, or --file with one name per line' }]);
       if (flags.file && name) throw new InputError([{ path: 'name', message: 'give either a name or --file, not both' }]);
       const screener = await openListScreener(flags.db);

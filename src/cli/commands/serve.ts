@@ -12,6 +12,7 @@ interface ServeFlags {
   maxListAge?: string;
   listUpdateInterval?: string;
   sources?: string;
+  requestLog?: boolean;
 }
 
 function port(value: string): number {
@@ -28,6 +29,7 @@ export function registerServeCommand(program: Command): void {
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--db <url>', 'the store (SQLite path or postgres:// URL; default data/runtime/redline.sqlite)')
     .option('--rate-limit <n>', 'requests per minute per API key', '100000')
+    .option('--no-request-log', 'no JSON request log on stdout')
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
     .option('--list-update-interval <interval>', 'run `lists update` from the official sources this often (default 6h; 30m, 90s …; 0 or off: never); env REDLINE_LIST_UPDATE_INTERVAL')
     .option('--sources <file>', 'the list sources file for the scheduled updates (default: REDLINE_LIST_SOURCES, else the bundled one)')
@@ -42,6 +44,7 @@ export function registerServeCommand(program: Command): void {
         db: flags.db,
         limits: { rateMax },
         maxListAgeDays,
+        logger: flags.requestLog !== false,
         listUpdateIntervalMs,
         listSources: flags.sources,
         onListUpdate: (r) => process.stderr.write(`redline: list update: ${r.sources.map((s) => `${s.source} ${s.status.replace('_', ' ')}`).join(', ')}\n`),
