@@ -30,7 +30,7 @@ describe('one viewer key stalled the server: a 1 MB model name on /v1/check was 
   it('an unknown 100 kB field name is echoed cut short', async () => {
     const r = await check({ ...tx(), ['k'.repeat(100_000)]: 1 });
     expect(r.status).toBe(400);
-    expect(r.json.problems).toEqual([{ path: `${'k'.repeat(60)}…`, message: 'unknown field' }]);
+    expect(r.json.problems).toEqual([{ path: `${'k'.repeat(60)}…`, message: expect.stringMatching(/^unknown field/) }]);
   });
 
   it('/healthz still answers after it', async () => {

@@ -40,6 +40,9 @@ function walk(root: z.ZodType) {
         visit(d.in!, path);
         return visit(d.out!, path);
       case 'lazy':
+        // A recursive schema (owners of owners) builds a new object per call: stop at the second visit.
+        if (seen.has(s)) return;
+        seen.add(s);
         return visit(d.getter!(), path);
       case 'union':
         for (const o of d.options ?? []) visit(o, path);

@@ -15,7 +15,7 @@ describe('list freshness', () => {
     const confirmed = { ...v('jp.meti.end-user-list', '2025-09-29'), currentAsOf: '2026-12-01' };
     expect(staleLists([confirmed], '2026-12-31')).toEqual([]);
     const old = staleLists([confirmed], '2027-01-01');
-    expect(old).toEqual([{ list: 'jp.meti.end-user-list', sourceDate: '2025-09-29', ageDays: 31, bundledSnapshot: false, currentAsOf: '2026-12-01' }]);
+    expect(old).toMatchObject([{ list: 'jp.meti.end-user-list', sourceDate: '2025-09-29', ageDays: 31, bundledSnapshot: false, currentAsOf: '2026-12-01' }]);
     // An earlier confirmation never makes a list older than its source date.
     expect(staleLists([{ ...v('a', '2026-12-01'), currentAsOf: '2026-01-01' }], '2026-12-31')).toEqual([]);
   });

@@ -13,6 +13,7 @@ import {
   technologyItemSchema,
 } from './item.js';
 import { exporterSchema, PARTY_ROLES, PARTY_TYPES, partySchema } from './party.js';
+import { ownerSchema } from './ownership.js';
 import {
   CERTIFICATIONS,
   END_USES,
@@ -120,6 +121,18 @@ export const SCHEMA_DOCS: SchemaDoc[] = [
       type: { meaning: 'What kind of business the party is (values below): NAC and HBM exclude distributors, resellers and retailers; GOV needs a government agency.', facts: ['parties.types', 'parties.militaryCountries'], example: '"datacenter_operator"' },
       aliases: { meaning: 'Other names the party is known by; each is screened too.', usedBy: 'screening', example: '["Huawei Technologies"]' },
       listedOwnership: { meaning: 'Ownership by Entity List / MEU List parties that the exporter knows of (Affiliates rule, 90 FR 47201; see below).', facts: ['parties.listedOwnershipPct'], example: '{ "pct": 60, "owners": ["Listed Parent Co."] }' },
+      owners: { meaning: 'Who owns the party, as far as the exporter knows, nested to any depth (see Owner below). Every owner is screened and the 50 percent rules (BIS Affiliates, OFAC 50 %, MOFCOM No. 61) are computed with the path; without it the stored ownership register is read (docs/ownership.md).', facts: ['parties.ownership.bisAffiliates.pct', 'parties.ownership.ofac50.pct', 'parties.ownership.cn50.pct'], example: '[{ "name": "Example Holding (HK) Ltd.", "pct": 50, "owners": [{ "name": "Huawei Technologies Co., Ltd.", "pct": 50 }] }]' },
+    },
+  },
+  {
+    path: 'parties[].owners[]',
+    title: 'Owner',
+    schema: ownerSchema,
+    fields: {
+      name: { meaning: 'The owner\'s name in any script; screened like a party.', usedBy: 'ownership', example: '"Example Holding (HK) Ltd."' },
+      pct: { meaning: 'The share this owner holds directly. Absent = not known: Red Flag 29 (review), naming the missing share.', unit: '% of ownership, 0–100; one entity\'s owners may not sum over 100', facts: ['parties.ownership.bisAffiliates.pct', 'parties.ownership.ofac50.pct', 'parties.ownership.cn50.pct'], example: '50' },
+      country: { meaning: 'Country of the owner; weighs its screening hits.', usedBy: 'ownership', example: '"HK"' },
+      owners: { meaning: 'The owner\'s own owners, the same shape, to any depth (cycles are reported, never looped on).', usedBy: 'ownership', example: '[{ "name": "Huawei Technologies Co., Ltd.", "pct": 50 }]' },
     },
   },
   {

@@ -21,14 +21,13 @@ export const OWNERSHIP_LIMITS = { maxDepth: 12, maxOwners: 2000 } as const;
 /** Shares are compared with this slack so 33.33 + 33.33 + 33.34 is not "over 100". */
 export const SHARE_EPSILON = 1e-9;
 
-export const ownerSchema: z.ZodType<Owner> = z.lazy(() =>
-  z.strictObject({
-    name: z.string().trim().min(1, 'must name the owner'),
-    pct: z.number().finite().min(0, 'a share is 0–100 percent').max(100, 'a share is 0–100 percent').optional(),
-    country: countrySchema.optional(),
-    owners: z.array(ownerSchema).optional(),
-  }),
-);
+/** One owner; its own owners have the same shape, to any depth (one object, so walkers can tell they met it). */
+export const ownerSchema: z.ZodType<Owner> = z.strictObject({
+  name: z.string().trim().min(1, 'must name the owner'),
+  pct: z.number().finite().min(0, 'a share is 0–100 percent').max(100, 'a share is 0–100 percent').optional(),
+  country: countrySchema.optional(),
+  owners: z.array(z.lazy(() => ownerSchema)).optional(),
+});
 
 /** Adds one issue per entity whose owners add up to more than 100 %, and for trees past the bounds. */
 function checkOwnerTree(owners: Owner[], ctx: z.RefinementCtx): void {

@@ -103,7 +103,8 @@ export function registerBatchCommand(program: Command): void {
         const ranRows = s.alreadyDone ? 0 : s.rows - (s.resumedAtRow - 1);
         const counts = await countOutcomes(flags.out, formatOf(flags.out));
         if (flags.errors) counts.errors = s.errors;
-        process.stderr.write(`batch ${s.jobId} ${status}: ${s.rows} rows${rateLine(ranRows, Date.now() - started)}${resumed}\n`);
+        // rows in = answered + errors, said in so many words, so a silently shortened run shows.
+        process.stderr.write(`batch ${s.jobId} ${status}: ${s.rows} rows, ${s.rows - s.errors} answered, ${s.errors} with errors${rateLine(ranRows, Date.now() - started)}${resumed}\n`);
         process.stderr.write(`  ${countsLine(counts)} → ${where}\n`);
         if (counts.review > 0) {
           process.stderr.write(`  next step: the ${counts.review} review row(s) name what is missing in the "missing" column — give those facts and run again; stale lists: redline lists load <file>\n`);

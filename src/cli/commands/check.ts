@@ -30,10 +30,9 @@ export function registerCheckCommand(program: Command): void {
       const asOf = parseAsOf(flags.asOf);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const input = await readJsonInput(file);
-      const [redline, owners] = await Promise.all([
-        openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays, db: flags.db }),
-        registerForCheck(flags.db),
-      ]);
+      // One after the other: both open the same store, and a fresh store must be migrated once.
+      const redline = await openRedline({ screening: flags.screening, enforceAiDiffusion: flags.enforceAiDiffusion, maxListAgeDays, db: flags.db });
+      const owners = await registerForCheck(flags.db);
       const many = Array.isArray(input);
       const inputs = many ? (input as unknown[]) : [input];
       if (many && inputs.length === 0) throw new InputError([{ path: file, message: 'the array holds no transaction' }]);
