@@ -16,6 +16,7 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
   return (
     <section className="determination" aria-labelledby="determination-title">
       <SummaryCard d={d} />
+      <OwnershipView d={d} />
 
       <details className="determination-details">
         <summary>Full reasoning: items, every rule, licence exceptions, screening hits</summary>
@@ -54,7 +55,6 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
           <JurisdictionView key={j.jurisdiction} j={j} />
         ))}
 
-        <OwnershipView d={d} />
 
         {hits.length > 0 && (
           <>
