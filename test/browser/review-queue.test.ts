@@ -120,6 +120,16 @@ describe('the review queue in a browser', SLOW, () => {
     const cases = await apiCall<{ cases: { status: string; hit: { list: string; entryId: string } | null; orderRef: string }[] }>(server.keys.admin, 'GET', '/v1/review-cases?status=cleared');
     const cleared = cases.cases.find((c) => c.orderRef === 'SO-Q-1')!;
     expect(cleared.hit!.list).toBe('us.bis.entity-list');
+    // Sugon is on more than one list (the DoW 1260H list names Dawning, a.k.a. Sugon): the other
+    // potential matches of the same order are cleared through the API by two people, so that the
+    // later answer has nothing left to send to the queue.
+    const open = await apiCall<{ cases: { id: string; kind: string; orderRef: string | null; hit: { list: string } | null }[] }>(server.keys.admin, 'GET', '/v1/review-cases?kind=potential_match&status=open');
+    const others = open.cases.filter((c) => c.orderRef === 'SO-Q-1');
+    expect(others.every((c) => c.hit!.list !== 'us.bis.entity-list')).toBe(true);
+    for (const c of others) {
+      await apiCall(server.keys.analyst, 'POST', `/v1/review-cases/${c.id}/decision`, { decision: 'cleared', reason: 'A Malaysian distributor, not the listed company' });
+      await apiCall(server.keys.admin, 'POST', `/v1/review-cases/${c.id}/decision`, { decision: 'cleared', reason: 'Agreed: registry 12345' });
+    }
 
     await checkOrder('SO-Q-2', '曙光有限公司');
     // The cleared entry is gone, so the answer no longer sends the reader to the queue.
