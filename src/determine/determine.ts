@@ -12,6 +12,7 @@ import {
 import { classifyItem, resolveItem, type Catalogue } from '../classify/index.js';
 import { applyListFreshness, staleLists } from './list-freshness.js';
 import { partyOwnership } from './ownership.js';
+import { evaluationKey, evaluationMemoFor } from './evaluation-memo.js';
 import { evaluateTransaction, type EvaluationOptions, type PartyScreening, type Ruleset } from '../rules/index.js';
 
 /** What a determination is made with: the rule set, the catalogue and (optionally) a screener. */
@@ -36,6 +37,8 @@ export interface DetermineOptions extends EvaluationOptions {
   path?: string;
   /** Lists older than this many days past their source date make answers `review` (default 30). */
   maxListAgeDays?: number | undefined;
+  /** `false` evaluates every line afresh instead of sharing the answer of an identical line (evaluation-memo.ts). */
+  memo?: boolean | undefined;
 }
 
 /** Validate → resolve items → classify → screen → evaluate → combine (architecture.md). */
@@ -47,20 +50,29 @@ export function determine(input: unknown, engines: Engines, options: DetermineOp
 export function determineParsed(tx: Transaction, engines: Engines, options: DetermineOptions): Determination {
   const asOf = options.asOf ?? tx.date ?? options.today;
   const prefix = options.path ? `${options.path}.` : '';
+  // Resolved first, as always: an unknown model is an input error before any screening.
   const items: ResolvedItem[] = tx.items.map((item, i) => resolveItem(item, engines.catalogue, `${prefix}items[${i}]`));
-  const classifications: Classification[][] = items.map((item, i) => classifyItem(item, i, asOf));
   const screening = engines.screener ? screenParties(tx, engines.screener) : undefined;
   const ownership = partyOwnership(tx, engines.screener, engines.owners, asOf);
-  const evaluation = evaluateTransaction(engines.ruleset, {
-    tx,
-    asOf,
-    items,
-    classifications,
-    screening,
-    ownership,
-    alertThreshold: engines.screener?.alertThreshold,
-    options: { enforceAiDiffusion: options.enforceAiDiffusion },
-  });
+  const alertThreshold = engines.screener?.alertThreshold;
+  const memo = options.memo === false ? undefined : evaluationMemoFor(engines.ruleset, engines.catalogue);
+  const key = memo && evaluationKey({ tx, asOf, enforceAiDiffusion: options.enforceAiDiffusion, alertThreshold, screening, ownership });
+  let shared = key === undefined ? undefined : memo!.get(key);
+  if (!shared) {
+    const classifications: Classification[][] = items.map((item, i) => classifyItem(item, i, asOf));
+    const { id: _id, ...evaluated } = evaluateTransaction(engines.ruleset, {
+      tx,
+      asOf,
+      items,
+      classifications,
+      screening,
+      ownership,
+      alertThreshold,
+      options: { enforceAiDiffusion: options.enforceAiDiffusion },
+    });
+    shared = key === undefined ? evaluated : memo!.set(key, evaluated);
+  }
+  const evaluation = tx.id !== undefined ? { id: tx.id, ...shared } : shared;
   const lists: Record<string, IsoDate> = {};
   const listTitles: Record<string, string> = {};
   for (const v of engines.screener?.versions ?? []) {

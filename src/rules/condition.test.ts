@@ -124,3 +124,43 @@ describe('country groups on a date', () => {
     expect(hq.test(party({ headquarters: 'DE' }))).toBe(undefined);
   });
 });
+
+describe('partial evaluation (the engine rules measures out per kind of line with it)', () => {
+  // Random conditions over the three test facts: all / any / not nested three deep.
+  const condition: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
+    c: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('t.a', 't.b', 't.c').map(leaf),
+      fc.array(tie('c'), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+      fc.array(tie('c'), { minLength: 1, maxLength: 3 }).map((any) => ({ any })),
+      tie('c').map((not) => ({ not })),
+    ),
+  })).c;
+  const known = fc.subarray(['t.a', 't.b', 't.c']);
+
+  it('false on the known facts alone means false whatever the other facts are', () => {
+    fc.assert(
+      fc.property(condition, known, tri, tri, tri, (cond, knownFacts, a, b, c) => {
+        Object.assign(vals, { 't.a': a, 't.b': b, 't.c': c });
+        const compiled = compileCondition(cond, { facts, groups });
+        const partial = compiled.partial(ctx(), new Set(knownFacts));
+        const full = compiled.test(ctx());
+        // Monotone: a definite partial answer is the full answer.
+        if (partial !== undefined) expect(full).toBe(partial);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('with every fact known it is the condition itself, and with none it decides only constants', () => {
+    fc.assert(
+      fc.property(condition, tri, tri, tri, (cond, a, b, c) => {
+        Object.assign(vals, { 't.a': a, 't.b': b, 't.c': c });
+        const compiled = compileCondition(cond, { facts, groups });
+        expect(compiled.partial(ctx(), new Set(['t.a', 't.b', 't.c']))).toBe(compiled.test(ctx()));
+        expect(compiled.partial(ctx(), new Set())).toBe(undefined);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

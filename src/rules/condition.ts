@@ -15,6 +15,12 @@ export interface CompiledCondition {
   missing(ctx: FactContext, out: Set<string>): void;
   /** Leaves that are false, in words (why an exception is unavailable). */
   failures(ctx: FactContext, out: string[]): void;
+  /**
+   * The condition with only the leaves on `facts` evaluated, every other leaf taken as unknown.
+   * Three-valued logic is monotone, so `false` here means `test` is false whatever the other
+   * facts turn out to be: the engine uses it to rule measures out once per kind of line.
+   */
+  partial(ctx: FactContext, facts: ReadonlySet<string>): Tri;
 }
 
 /** A problem found while compiling a pack, with the JSON path of the offending node. */
@@ -63,6 +69,15 @@ export function compileCondition(cond: Condition, env: CompileEnv, path: (string
       failures(ctx, out) {
         for (const p of parts) if (p.test(ctx) === false) p.failures(ctx, out);
       },
+      partial(ctx, facts) {
+        let sawUnknown = false;
+        for (const p of parts) {
+          const v = p.partial(ctx, facts);
+          if (v === false) return false;
+          if (v === undefined) sawUnknown = true;
+        }
+        return sawUnknown ? undefined : true;
+      },
     };
   }
   if ('any' in cond) {
@@ -89,6 +104,15 @@ export function compileCondition(cond: Condition, env: CompileEnv, path: (string
         for (const p of parts) p.failures(ctx, lines);
         if (lines.length) out.push(lines.join(' and '));
       },
+      partial(ctx, facts) {
+        let sawUnknown = false;
+        for (const p of parts) {
+          const v = p.partial(ctx, facts);
+          if (v === true) return true;
+          if (v === undefined) sawUnknown = true;
+        }
+        return sawUnknown ? undefined : false;
+      },
     };
   }
   if ('not' in cond) {
@@ -111,10 +135,14 @@ export function compileCondition(cond: Condition, env: CompileEnv, path: (string
         inner.explain(ctx, lines);
         out.push(...lines.map((l) => `not: ${l}`));
       },
+      partial(ctx, facts) {
+        const v = inner.partial(ctx, facts);
+        return v === undefined ? undefined : !v;
+      },
     };
   }
   if ('always' in cond) {
-    return { test: () => true, explain: () => {}, missing: () => {}, failures: () => {} };
+    return { test: () => true, explain: () => {}, missing: () => {}, failures: () => {}, partial: () => true };
   }
   return compileLeaf(cond, env, path);
 }
@@ -234,6 +262,7 @@ function compileLeaf(leaf: Leaf, env: CompileEnv, path: (string | number)[]): Co
 
   return {
     test,
+    partial: (ctx, facts) => (facts.has(leaf.fact) ? test(ctx) : undefined),
     explain(ctx, out) {
       out.push(describe(ctx, true));
     },

@@ -41,6 +41,8 @@ export interface FactContext {
   fired?: { measures: Set<string>; tags: Set<string> };
   /** Per-context memo of fact values (facts are read by many measures). */
   memo: Map<string, FactResult>;
+  /** The line-kind facts' values as one key (engine.ts), computed on first need. */
+  lineKind?: string;
 }
 
 /** A fact's value, and where it is unknown: the input paths a person would fill in. */

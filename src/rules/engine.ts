@@ -121,7 +121,13 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
   const allMissing = new Set<string>();
   const redFlags: Finding[] = [];
 
-  for (const cl of input.classifications.flat()) for (const m of cl.missing ?? []) allMissing.add(`items[${cl.item}]: ${m}`);
+  const classifications: Classification[] = [];
+  for (const perItem of input.classifications) {
+    for (const cl of perItem) {
+      classifications.push(cl);
+      if (cl.missing) for (const m of cl.missing) allMissing.add(`items[${cl.item}]: ${m}`);
+    }
+  }
 
   // One context per item line, shared by every jurisdiction: facts do not depend on it.
   const contexts = input.items.map((item, i) => makeContext(ruleset, input, item, i, 'US', options));
@@ -135,15 +141,20 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     }
     const { requirements, policies } = plan.get(jurisdiction)!;
 
-    // Phase 1: which requirements apply, per item line.
+    // Phase 1: which requirements apply, per item line. Each line tests only the measures its
+    // kind of line can meet (candidatesFor); the others are false whatever the rest of the line says.
     const unscreenedLists: CompiledMeasure[] = [];
-    for (const { measure: m, verdict } of requirements) {
+    const candidates = contexts.map((ctx) => candidatesFor(ruleset, requirements, ctx));
+    for (let k = 0; k < requirements.length; k++) {
+      const { measure: m, verdict } = requirements[k]!;
       if (m.lists.length && input.screening === undefined && input.tx.parties.length) {
         unscreenedLists.push(m);
         continue;
       }
-      const ctxs = m.per === 'transaction' ? contexts.slice(0, 1) : contexts;
-      for (const ctx of ctxs) {
+      const lines = m.per === 'transaction' ? Math.min(1, contexts.length) : contexts.length;
+      for (let c = 0; c < lines; c++) {
+        if (candidates[c]![k] === 0) continue;
+        const ctx = contexts[c]!;
         const v = m.test.test(ctx);
         if (v === false) continue;
         if (!verdict.applies) {
@@ -182,17 +193,26 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     if (unscreenedLists.length) drafts.set(NOT_SCREENED, notScreenedDraft(unscreenedLists));
 
     // Phase 2: licence exceptions, now that we know which measures (and tags) apply.
-    const firedMeasures = new Set([...drafts.values()].filter((d) => d.fired).map((d) => d.measure.id));
-    const firedTags = new Set([...drafts.values()].filter((d) => d.fired).flatMap((d) => d.measure.tags));
+    const firedMeasures = new Set<string>();
+    const firedTags = new Set<string>();
+    for (const d of drafts.values()) {
+      if (!d.fired) continue;
+      firedMeasures.add(d.measure.id);
+      for (const t of d.measure.tags) firedTags.add(t);
+    }
     for (const ctx of contexts) ctx.fired = { measures: firedMeasures, tags: firedTags };
     for (const d of drafts.values()) applyExceptions(d, contexts);
 
     // Phase 3: review policies for the licences still required.
-    const licensed = [...drafts.values()].filter((d) => d.fired && d.outcome === 'license_required');
+    const licensedIds = new Set<string>();
+    const licensedTags = new Set<string>();
+    for (const d of drafts.values()) {
+      if (!d.fired || d.outcome !== 'license_required') continue;
+      licensedIds.add(d.measure.id);
+      for (const t of d.measure.tags) licensedTags.add(t);
+    }
     const policyDrafts: Draft[] = [];
-    if (licensed.length) {
-      const licensedIds = new Set(licensed.map((d) => d.measure.id));
-      const licensedTags = new Set(licensed.flatMap((d) => d.measure.tags));
+    if (licensedIds.size) {
       for (const m of policies) {
         if (m.governs.length && !m.governs.some((g) => licensedIds.has(g) || licensedTags.has(g))) continue;
         for (const ctx of contexts) {
@@ -241,7 +261,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     outcome: worstOutcome(results.map((r) => r.outcome)),
     asOf: date,
     jurisdictions: results,
-    classifications: input.classifications.flat(),
+    classifications,
     redFlags,
     missing: [...allMissing],
     ...(options.enforceAiDiffusion ? { options: { enforceAiDiffusion: true } } : {}),
@@ -280,6 +300,46 @@ function planFor(ruleset: Ruleset, date: IsoDate, options: EvaluationOptions): M
   if (byKey.size > 10_000) byKey.clear();
   byKey.set(key, plan);
   return plan;
+}
+
+/**
+ * The facts that say what kind of line this is: where it goes from and to, what the item is and
+ * how each jurisdiction classifies it. Cheap to read (every line reads them anyway), few distinct
+ * values across an order book, and most measures test one of them before anything else.
+ */
+const LINE_KIND_FACTS: ReadonlySet<string> = new Set(['tx.from', 'tx.to', 'item.kind', 'item.us.acLevel', 'item.jp.codes', 'item.nl.codes', 'item.cn.codes']);
+
+/**
+ * Per requirement of the plan, 1 when the measure can apply to this line and 0 when its condition
+ * is already false on the line-kind facts alone (condition.partial). The answer depends only on
+ * those facts' values, the date, the jurisdiction and the options, so it is memoised on them.
+ */
+// Keyed by the plan's requirement list, which stands for its ruleset, jurisdiction, date and options.
+const candidateMemo = new WeakMap<JurisdictionPlan['requirements'], Map<string, Uint8Array>>();
+
+function candidatesFor(ruleset: Ruleset, requirements: JurisdictionPlan['requirements'], ctx: FactContext): Uint8Array {
+  let byKey = candidateMemo.get(requirements);
+  if (!byKey) candidateMemo.set(requirements, (byKey = new Map()));
+  // One string per line, reused for every jurisdiction, so its hash is computed once.
+  const key = (ctx.lineKind ??= lineKind(ruleset, ctx));
+  let mask = byKey.get(key);
+  if (mask) return mask;
+  mask = new Uint8Array(requirements.length);
+  for (let k = 0; k < requirements.length; k++) mask[k] = requirements[k]!.measure.test.partial(ctx, LINE_KIND_FACTS) === false ? 0 : 1;
+  if (byKey.size > 10_000) byKey.clear();
+  byKey.set(key, mask);
+  return mask;
+}
+
+/** The line-kind facts' values (and unknown parts), as one key; the same for every jurisdiction. */
+function lineKind(ruleset: Ruleset, ctx: FactContext): string {
+  let key = '';
+  for (const path of LINE_KIND_FACTS) {
+    if (!ruleset.facts.has(path)) continue;
+    const r = ruleset.facts.read(path, ctx);
+    key += `|${Array.isArray(r.value) ? `[${r.value.join(',')}]` : String(r.value)}${r.missing ? `?${r.missing.join(',')}` : ''}`;
+  }
+  return key;
 }
 
 const NOT_SCREENED = 'redline.screening.not-run';
