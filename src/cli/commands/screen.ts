@@ -78,6 +78,15 @@ async function screenFile(path: string, screener: RedlineScreener, opts: ScreenO
   await opened;
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
+  // Results leave in blocks of about 64 KB: one write per name costs more than screening it.
+  let pending = '';
+  const flush = async (): Promise<void> => {
+    if (!pending) return;
+    const block = pending;
+    pending = '';
+    // Respect back-pressure so a million names stream in constant memory.
+    if (!process.stdout.write(block)) await once(process.stdout, 'drain');
+  };
   for await (const raw of lines) {
     n++;
     // An invisible name screens as nothing, like a blank line, never as a name with no hits;
@@ -88,9 +97,10 @@ async function screenFile(path: string, screener: RedlineScreener, opts: ScreenO
     const result: ScreeningResult & { line: number; error?: string } = name ? { line: n, ...screener.screen(name, opts) } : { line: n, query: '', hits: [], ...(error ? { error } : {}) };
     const verdict = error ?? (result.hits.length ? `${result.hits[0]!.score.toFixed(2)}\t${result.hits[0]!.list}\t${result.hits[0]!.name}` : name ? 'no hit' : 'no name');
     const text = json ? JSON.stringify(result) : `${n}\t${tooLong ? `${raw.slice(0, 40)}…` : name}\t${verdict}`;
-    // Respect back-pressure so a million names stream in constant memory.
-    if (!process.stdout.write(`${text}\n`)) await once(process.stdout, 'drain');
+    pending += `${text}\n`;
+    if (pending.length >= 65_536) await flush();
   }
+  await flush();
 }
 
 export function registerScreenCommand(program: Command): void {
