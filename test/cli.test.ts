@@ -136,5 +136,7 @@ describe('redline rules', () => {
     const r = redline(['rules', 'test']);
     expect(r.stdout).toMatch(/\d+ passed, 0 failed/);
     expect(r.code).toBe(0);
+    // NO_COLOR: the marks carry no escape codes.
+    expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 });

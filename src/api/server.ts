@@ -30,6 +30,8 @@ export interface ServerOptions {
   listUpdateIntervalMs?: number | undefined;
   /** The sources file for scheduled updates (default: REDLINE_LIST_SOURCES, else the bundled one). */
   listSources?: string | undefined;
+  /** The first scheduled update, this long after start (default one minute). */
+  listUpdateFirstRunMs?: number | undefined;
   /** Told after each scheduled update. */
   onListUpdate?: ((report: UpdateReport) => void) | undefined;
 }
@@ -120,6 +122,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   // A new version switches in only once the screener over it is built; requests meanwhile use the old one.
   const listUpdates = scheduleListUpdates(o.store, {
     intervalMs: o.listUpdateIntervalMs ?? 0,
+    firstRunMs: o.listUpdateFirstRunMs,
     sourcesFile: o.listSources,
     onReport: async (report) => {
       await refreshLists();

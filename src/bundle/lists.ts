@@ -92,8 +92,10 @@ const CONFIDENCE = new Set(['high', 'medium', 'low']);
  * Attaches curated names (`list,name,name_zh,source[,source_type,confidence,brand_zh]`) to the
  * entries of that list with that name. Every entry of that name gets the row (address variants
  * share a name); a row that names no entry, or has a bad confidence, is an error naming the line.
+ * With `missing: 'skip'` (a newer version of a list, where a curated entry may have left it) a row
+ * that names no entry is passed over; an entry that already carries that local name keeps one copy.
  */
-export function attachLocalNames(entries: ListEntry[], csvText: string, source = 'local names'): number {
+export function attachLocalNames(entries: ListEntry[], csvText: string, source = 'local names', options: { missing?: 'error' | 'skip' } = {}): number {
   const rows = parse(csvText, { columns: true, skip_empty_lines: true, trim: true, comment: '#' }) as Record<string, string>[];
   const byName = new Map<string, ListEntry[]>();
   for (const e of entries) {
@@ -105,17 +107,34 @@ export function attachLocalNames(entries: ListEntry[], csvText: string, source =
     if (!r.list || !r.name || !r.name_zh || !r.source) throw new Error(`${source}: row ${i + 2}: list, name, name_zh and source are all required`);
     if (r.confidence && !CONFIDENCE.has(r.confidence)) throw new Error(`${source}: row ${i + 2}: confidence must be high, medium or low, not ${JSON.stringify(r.confidence)}`);
     const targets = byName.get(`${r.list}|${r.name.toLowerCase()}`);
-    if (!targets) throw new Error(`${source}: row ${i + 2}: no ${r.list} entry is named ${JSON.stringify(r.name)}`);
+    if (!targets) {
+      if (options.missing === 'skip') return;
+      throw new Error(`${source}: row ${i + 2}: no ${r.list} entry is named ${JSON.stringify(r.name)}`);
+    }
     const local: LocalName = { name: r.name_zh, source: r.source };
     if (r.confidence) local.confidence = r.confidence as LocalName['confidence'];
     if (r.source_type) local.sourceType = r.source_type;
     if (r.brand_zh) local.brand = r.brand_zh;
     for (const e of targets) {
+      if (e.localNames?.some((l) => l.name === local.name && l.source === local.source)) continue;
       e.localNames = [...(e.localNames ?? []), { ...local }];
       attached++;
     }
   });
   return attached;
+}
+
+/**
+ * The curated local-script names (data/lists/cn/cn_names_curated.csv) attached to a newer version
+ * of a list — an official file prints these entries in English only, so without them a list
+ * update would drop the Chinese names the bundled snapshot carried (and re-loading the very file
+ * a snapshot came from would show every curated entry as changed). Rows naming an entry the new
+ * version no longer holds are skipped. Returns how many were attached.
+ */
+export async function attachCuratedLocalNames(entries: ListEntry[], dir = LISTS_DIR): Promise<number> {
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  if (!manifest.localNames) return 0;
+  return attachLocalNames(entries, await readFile(join(dir, manifest.localNames), 'utf8'), manifest.localNames, { missing: 'skip' });
 }
 
 /** SHA-256 of a list's entries in id order: changes exactly when the list's content changes. */

@@ -123,6 +123,6 @@ export function ordinal(index: number): number {
  */
 export function missingLabel(missing: string, listTitles: Readonly<Record<string, string>> = {}): string {
   const list = /^current (\S+) list$/.exec(missing);
-  if (list) return `current ${listTitles[list[1]!] ?? list[1]} (load it: redline lists load <file>)`;
+  if (list) return `current ${listTitles[list[1]!] ?? list[1]} (fetch it: redline lists update)`;
   return factLabel(missing);
 }

@@ -66,7 +66,7 @@ export function nextSteps(d: Determination): string[] {
   const hits = d.screening.filter((s) => s.hits.length > 0);
   if (hits.length) push(`Resolve the potential list matches in the review queue (clear or confirm each one) — ${hits.length} part${hits.length === 1 ? 'y' : 'ies'} matched.`);
   const staleLists = d.missing.filter((m) => /^current \S+ list$/.test(m));
-  if (staleLists.length) push('Load current lists (redline lists load <file>) and check again.');
+  if (staleLists.length) push('Fetch current lists (redline lists update, which serve also runs on its schedule) and check again.');
   const facts = d.missing.filter((m) => !/^current \S+ list$/.test(m));
   for (const m of facts) push(`Give ${missingLabel(m, d.listTitles)}, then check again.`);
   if (d.outcome === 'review' && !steps.length) push('A rule’s status is uncertain on this date: have a trade-compliance officer decide, and record why.');

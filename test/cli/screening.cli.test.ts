@@ -60,6 +60,8 @@ describe('redline screen and match', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/us\.bis\.entity-list/);
     expect(r.stdout).toMatch(/華為 → 华为 → huawei = Huawei/);
+    // NO_COLOR and a pipe: no escape codes, the table's borders included.
+    expect(r.stdout).not.toMatch(/\x1b\[/);
   }, SLOW);
   it('scores pairs, singly and from a JSON Lines file', () => {
     const one = run('match', '華為技術有限公司', 'Huawei Technologies Co., Ltd.', '--json');

@@ -45,6 +45,8 @@ describe('the ownership register over HTTP', () => {
     expect(r.status).toBe(200);
     const f = r.body.jurisdictions.find((j: { jurisdiction: string }) => j.jurisdiction === 'US').findings.find((x: { measure: string }) => x.measure === 'us.ear.744.11.affiliates-50pct');
     expect(f.because.join(' ')).toContain('Example Cloud Sdn Bhd ← 50% Example Holding (HK) Ltd. ← 50% Huawei Technologies Co., Ltd. (Entity List');
+    // Parties are numbered from 1 in the words, as the screening findings number them.
+    expect(f.because.join(' ')).toContain('party 1 "Example Cloud Sdn Bhd" (owners from the register)');
     expect(r.body.ownership[0]).toMatchObject({ party: 0, source: 'register' });
   });
 });

@@ -107,7 +107,7 @@ export function registerBatchCommand(program: Command): void {
         process.stderr.write(`batch ${s.jobId} ${status}: ${s.rows} rows, ${s.rows - s.errors} answered, ${s.errors} with errors${rateLine(ranRows, Date.now() - started)}${resumed}\n`);
         process.stderr.write(`  ${countsLine(counts)} → ${where}\n`);
         if (counts.review > 0) {
-          process.stderr.write(`  next step: the ${counts.review} review row(s) name what is missing in the "missing" column — give those facts and run again; stale lists: redline lists load <file>\n`);
+          process.stderr.write(`  next step: the ${counts.review} review row(s) name what is missing in the "missing" column — give those facts and run again; stale lists: redline lists update\n`);
         }
       } finally {
         await remote?.close();

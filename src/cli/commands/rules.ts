@@ -9,7 +9,7 @@ import { runScenarioFiles } from '../../determine/index.js';
 import { today } from '../../bundle/redline.js';
 import { printJson } from '../io.js';
 import { parseAsOf } from '../options.js';
-import { bold, dim, heading } from '../format/style.js';
+import { bold, dim, heading, pc } from '../format/style.js';
 import { ExitError } from '../errors.js';
 import { registerRulesTimelineCommands } from './rules-timeline.js';
 
@@ -127,7 +127,7 @@ export function registerRulesCommand(program: Command): void {
         printJson({ passed: results.length - failed.length, failed: failed.length, results: results.map(({ determination: _d, ...r }) => r) });
       } else {
         for (const r of results) {
-          const mark = r.passed ? '\u001b[32m✓\u001b[39m' : '\u001b[31m✗\u001b[39m';
+          const mark = r.passed ? pc.green('✓') : pc.red('✗');
           process.stdout.write(`${mark} ${dim(`${r.file}:${r.line ?? '?'}`)} ${r.name}\n`);
           for (const f of r.failures) process.stdout.write(`    ${f}\n`);
         }

@@ -49,9 +49,11 @@ function formatResult(r: ScreeningResult, screener: RedlineScreener): string {
   }
   const width = terminalWidth();
   const table = new Table({
-    head: ['score', 'list', 'listed name', 'matched as', 'country', 'citation'],
+    head: ['score', 'list', 'listed name', 'matched as', 'country', 'citation'].map((h) => pc.bold(h)),
     colWidths: [8, 24, Math.floor(width * 0.25), Math.floor(width * 0.2), 9, Math.floor(width * 0.18)],
     wordWrap: true,
+    // cli-table3's own colours (red heads, grey borders) ignore NO_COLOR and pipes: colour comes from pc only.
+    style: { head: [], border: [] },
   });
   for (const h of r.hits) {
     const score = h.score >= screener.alertThreshold ? pc.bold(pc.red(h.score.toFixed(2))) : pc.yellow(h.score.toFixed(2));

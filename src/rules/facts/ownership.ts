@@ -37,7 +37,7 @@ function shareFact(ctx: FactContext, rule: OwnershipRuleId): FactResult {
 function describeShare(ctx: FactContext, rule: OwnershipRuleId, holds: boolean): string | undefined {
   const lines = results(ctx, rule)
     .filter(({ result }) => (holds ? result.restricted === true : result.chains.length > 0))
-    .map(({ party, result }) => `party ${party.party} "${party.name}" (owners from the ${party.source}): ${result.because.join('; ')}`);
+    .map(({ party, result }) => `party ${party.party + 1} "${party.name}" (owners from the ${party.source}): ${result.because.join('; ')}`);
   return lines.length ? lines.join(' | ') : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { InputError, type IsoDate } from '../../domain/index.js';
-import { listContentHash } from '../../bundle/lists.js';
+import { attachCuratedLocalNames, listContentHash } from '../../bundle/lists.js';
 import type { ListDiff, SourceDateKind, Store, StoredListVersion } from '../types.js';
 import { ensureBundledLists, listTitle, screenerFromStore } from './bundled.js';
 import { diffEntries, stored } from './diff.js';
@@ -82,6 +82,8 @@ export async function loadListFile(store: Store, file: string, options: LoadList
   const maxLossShare = options.maxLossShare ?? DEFAULT_MAX_LOSS_SHARE;
   if (!(maxLossShare >= 0 && maxLossShare <= 1)) throw new InputError([{ path: '--max-loss', message: 'must be a share from 0 to 1 (or a percentage from 0 to 100)' }]);
   const parsed = await parseListFile(file, options);
+  // The bundled snapshots carry curated Chinese names; a newer file of the same list keeps them.
+  await attachCuratedLocalNames([...parsed.lists.values()].flat());
   if (options.ensureBundled !== false) await ensureBundledLists(store);
   const latest = new Map((await store.latestListVersions()).map((v) => [v.list, v]));
 

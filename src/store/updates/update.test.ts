@@ -176,6 +176,80 @@ describe('lists update against a local HTTP server', () => {
   });
 });
 
+describe('every list format over HTTP (issue 11)', () => {
+  /** One route per format, each fixture in its publisher's layout (data/lists/fixtures/README.md). */
+  function serveEveryFormat(): ListSource[] {
+    const put = (path: string, body: Buffer | string, contentType = 'application/octet-stream') => srv.routes.set(path, { body, etag: true, lastModified: new Date('2026-12-03T08:00:00Z'), contentType });
+    put('/csl/consolidated.csv', fixture('us_csl_format_sample_2025-06.csv'), 'text/csv');
+    put('/csl/consolidated.json', fixture('us_csl_format_sample_2025-06.json'), 'application/json');
+    for (const f of ['prim', 'add', 'alt', 'comments']) put(`/ofac/cons_${f}.csv`, fixture(`ofac_consolidated_nonsdn_legacy_2025-12_cons_${f}.csv`), 'text/csv');
+    put('/ofac/consolidated.xml', fixture('ofac_consolidated_nonsdn_2025-12.xml'), 'application/xml');
+    put('/eu/fsf.xml', fixture('eu_fsf_full_list_layout_sample.xml'), 'application/xml');
+    put('/uk/UK-Sanctions-List.csv', fixture('uk_sanctions_list_layout_sample.csv'), 'text/csv');
+    put('/un/consolidated.xml', readFileSync(join(LISTS_DIR, 'un/un_sc_consolidated_2026-02-27.xml')), 'application/xml');
+    put('/meti/eul_r7.xlsx', fixture('jp_meti_end_user_list_layout_sample.xlsx'));
+    srv.routes.set('/meti/law05.html', { body: '<html><body><p>外国ユーザーリスト</p><a href="eul_r7.xlsx">Excel</a> <a href="/other.pdf">PDF</a></body></html>', contentType: 'text/html' });
+    put('/cn/cn_mofcom_lists.csv', readFileSync(join(LISTS_DIR, 'cn/cn_mofcom_lists.csv')), 'text/csv');
+    const u = srv.url;
+    return [
+      source({ id: 'us.csl', format: 'csl-csv', url: `${u}/csl/consolidated.csv` }),
+      source({ id: 'us.csl-json', format: 'csl-json', url: `${u}/csl/consolidated.json` }),
+      source({ id: 'us.ofac.consolidated', format: 'ofac-legacy', url: `${u}/ofac/cons_prim.csv`, side: { add: `${u}/ofac/cons_add.csv`, alt: `${u}/ofac/cons_alt.csv`, comments: `${u}/ofac/cons_comments.csv` } }),
+      source({ id: 'us.ofac.consolidated-xml', format: 'ofac-xml', url: `${u}/ofac/consolidated.xml` }),
+      source({ id: 'eu.fsf', format: 'eu-fsf-xml', url: `${u}/eu/fsf.xml` }),
+      source({ id: 'uk.sanctions-list', format: 'uk-sanctions-csv', url: `${u}/uk/UK-Sanctions-List.csv` }),
+      source({ id: 'un.sc.consolidated', format: 'un-xml', url: `${u}/un/consolidated.xml` }),
+      source({ id: 'jp.meti.end-user-list', format: 'meti-xlsx', page: `${u}/meti/law05.html`, link: '\\.xlsx$' }),
+      source({ id: 'cn.lists', format: 'china-csv', url: `${u}/cn/cn_mofcom_lists.csv` }),
+    ];
+  }
+
+  it('loads a fixture of each format; the same content in another format of the same lists is unchanged; a second run is not modified', async () => {
+    const all = serveEveryFormat();
+    const first = await updateLists(ts.store, all, { seedBundled: false, fetch: noSleep, now });
+    expect(first.sources.map((s) => [s.source, s.status])).toEqual([
+      ['us.csl', 'updated'],
+      // Built from the CSV's rows: the same entries, so the same ids and content — no new version.
+      ['us.csl-json', 'not_modified'],
+      ['us.ofac.consolidated', 'updated'],
+      ['us.ofac.consolidated-xml', 'not_modified'],
+      ['eu.fsf', 'updated'],
+      ['uk.sanctions-list', 'updated'],
+      ['un.sc.consolidated', 'updated'],
+      ['jp.meti.end-user-list', 'updated'],
+      ['cn.lists', 'updated'],
+    ]);
+    expect(first.allCurrent).toBe(true);
+    const listed = new Set((await ts.store.latestListVersions()).map((v) => v.list));
+    for (const l of ['us.bis.entity-list', 'us.ofac.sdn', 'us.ofac.consolidated', 'eu.fsf', 'uk.sanctions-list', 'un.sc.consolidated', 'jp.meti.end-user-list', 'cn.mofcom.unreliable-entity-list']) expect(listed).toContain(l);
+    // METI: the download link was found on the page, relative to it.
+    expect(srv.requests.map((r) => r.path)).toContain('/meti/eul_r7.xlsx');
+    const versions = (await ts.store.listVersions()).length;
+
+    const second = await updateLists(ts.store, all, { seedBundled: false, fetch: noSleep, now });
+    expect(second.sources.map((s) => s.status)).toEqual(all.map(() => 'not_modified'));
+    expect((await ts.store.listVersions()).length).toBe(versions);
+  });
+
+  it('METI moves its file with each revision: the update follows the page to the new name; a page without the link fails', async () => {
+    const meti = serveEveryFormat().filter((s) => s.id === 'jp.meti.end-user-list');
+    await updateLists(ts.store, meti, { seedBundled: false, fetch: noSleep, now });
+    const before = (await ts.store.latestListVersions()).find((v) => v.list === 'jp.meti.end-user-list')!;
+    // The same workbook re-published under the next revision's name: fetched from there, and no new version.
+    srv.routes.set('/meti/eul_r8.xlsx', { body: fixture('jp_meti_end_user_list_layout_sample.xlsx'), etag: true });
+    srv.routes.set('/meti/law05.html', { body: '<html><body><a href="https://example.invalid/old.pdf">old</a><a href="/meti/eul_r8.xlsx">Excel</a></body></html>', contentType: 'text/html' });
+    const r = await updateLists(ts.store, meti, { seedBundled: false, fetch: noSleep, now });
+    expect(srv.requests.map((q) => q.path)).toContain('/meti/eul_r8.xlsx');
+    expect(r.sources[0]).toMatchObject({ status: 'not_modified' });
+    expect((await ts.store.latestListVersions()).find((v) => v.list === 'jp.meti.end-user-list')!.id).toBe(before.id);
+    // A page with no matching link fails, naming the pattern, and the list stays.
+    srv.routes.set('/meti/law05.html', { body: '<html><body>moved</body></html>', contentType: 'text/html' });
+    const gone = await updateLists(ts.store, meti, { seedBundled: false, fetch: noSleep, now });
+    expect(gone.sources[0]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/no link on the page matches/) });
+    expect((await ts.store.latestListVersions()).find((v) => v.list === 'jp.meti.end-user-list')!.id).toBe(before.id);
+  });
+});
+
 describe('sources file', () => {
   it('names the line and field of a bad source', () => {
     const text = 'sources:\n  - id: eu.fsf\n    format: plain-csv\n    url: http://127.0.0.1/x.csv\n  - id: us.csl\n    format: csl-csvv\n    url: ftp://x\n';

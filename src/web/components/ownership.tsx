@@ -25,7 +25,7 @@ export function OwnershipView({ d }: { d: Determination }) {
         p.rules.length ? (
           <div key={p.party} className="party-hits">
             <p>
-              Party {p.party} · <Name>{p.name}</Name> <span className="muted">(owners from the {p.source})</span>
+              Party {p.party + 1} · <Name>{p.name}</Name> <span className="muted">(owners from the {p.source})</span>
             </p>
             <ul className="findings">
               {p.rules.map((r) => (
