@@ -22,7 +22,8 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     appendAudit: (input) => audit.appendAudit(ctx, input),
     getAudit: (seq) => audit.getAudit(ctx, seq),
     listAudit: (query) => audit.listAudit(ctx, query),
-    verifyAudit: () => audit.verifyAudit(ctx),
+    verifyAudit: (options) => audit.verifyAudit(ctx, options),
+    anchorAudit: () => audit.anchorAudit(ctx, location),
 
     latestListVersions: () => lists.latestListVersions(ctx),
     listVersions: (list) => lists.listVersions(ctx, list),
