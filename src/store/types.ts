@@ -451,6 +451,8 @@ export interface Store {
   listApiKeys(): Promise<ApiKeyInfo[]>;
   /** True when the key existed and was not already revoked. */
   revokeApiKey(id: string): Promise<boolean>;
+  /** Tells `listener` the id of every key this process revokes, at once (caches of verified keys drop it); returns an unsubscribe. */
+  onKeyRevoked?(listener: (id: string) => void): () => void;
 
   // batch jobs
   createBatchJob(job: NewBatchJob): Promise<BatchJob>;
