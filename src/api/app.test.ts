@@ -100,6 +100,7 @@ describe('the auth matrix', () => {
       'GET /v1/audit': {},
       'GET /v1/lists': {},
       'POST /v1/audit/verify': {},
+      'POST /v1/audit/anchor': {},
       'POST /v1/owners/import': { payload: 'entity,owner,share,as_of,source\nAuth Matrix Sub,Auth Matrix Parent,60,2025-01-01,test\n', headers: { 'content-type': 'text/csv' } },
       'GET /v1/owners/Auth%20Matrix%20Sub': {},
       'POST /v1/reviews': { payload: { counterparty: { name: 'Huawei Technologies Co., Ltd.', country: 'CN' }, list: hit.list, entryId: hit.entryId, decision: 'confirmed', reason: 'it is the listed entity' } },
@@ -115,7 +116,7 @@ describe('the auth matrix', () => {
     };
     const analyst = (r: string): [string, 'analyst'] => [r, 'analyst'];
     const need: Record<string, 'viewer' | 'analyst' | 'admin'> = {
-      'POST /v1/owners/import': 'analyst', 'POST /v1/batches': 'analyst', 'POST /v1/exposure': 'analyst', 'POST /v1/reviews': 'analyst', 'POST /v1/audit/verify': 'admin',
+      'POST /v1/owners/import': 'analyst', 'POST /v1/batches': 'analyst', 'POST /v1/exposure': 'analyst', 'POST /v1/reviews': 'analyst', 'POST /v1/audit/verify': 'admin', 'POST /v1/audit/anchor': 'admin',
       ...Object.fromEntries(['assign', 'comment', 'decision', 'expiry'].map((s) => analyst(`POST /v1/review-cases/${s === 'expiry' ? done.id : open.id}/${s}`))),
       'POST /v1/saved-counterparties': 'analyst',
       // Revoking a clearance is a one-time step: the second try meets a revoked case (409).
@@ -245,6 +246,20 @@ describe('endpoints', () => {
     const v = await call('POST', '/v1/audit/verify', 'admin');
     expect(v.body.ok).toBe(true);
     expect(v.body.records).toBeGreaterThan(3);
+    expect(v.body).toMatchObject({ keyed: v.body.records, unkeyed: 0, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  });
+
+  it('POST /v1/audit/anchor signs the head; POST /v1/audit/verify checks an anchor in the body and refuses a malformed one', async () => {
+    const anchor = await call('POST', '/v1/audit/anchor', 'admin');
+    expect(anchor.status).toBe(200);
+    expect(anchor.body).toMatchObject({ format: 'redline-audit-anchor/1', algorithm: 'Ed25519', seq: expect.any(Number) });
+    const v = await call('POST', '/v1/audit/verify', 'admin', { anchor: anchor.body });
+    expect(v.body).toMatchObject({ ok: true, anchor: { seq: anchor.body.seq, ok: true } });
+    const edited = await call('POST', '/v1/audit/verify', 'admin', { anchor: { ...anchor.body, seq: anchor.body.seq - 1 } });
+    expect(edited.body).toMatchObject({ ok: false, firstBad: { problem: 'anchor' } });
+    const bad = await call('POST', '/v1/audit/verify', 'admin', { anchor: { format: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems[0].path).toBe('anchor');
   });
 
   it('POST /v1/reviews clears a hit for that counterparty: screening leaves it out and says so', async () => {

@@ -33,3 +33,24 @@ describe('failed key checks per address', () => {
     expect(c.blocked('1.1.1.1')).toBeUndefined();
   });
 });
+
+describe('a revoked key kept working after the revoking process revoked it', () => {
+  it('revoked through this process’s own store, a cached key is refused on the very next request', async () => {
+    const { openTestStore } = await import('../store/testing.js');
+    const t = await openTestStore('sqlite');
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const k = await t.store.createApiKey({ role: 'viewer' });
+      const other = await t.store.createApiKey({ role: 'viewer' });
+      const verify = keyCache(t.store);
+      expect(await verify(k.key)).toMatchObject({ id: k.id });
+      expect(await verify(other.key)).toMatchObject({ id: other.id });
+      await t.store.revokeApiKey(k.id);
+      // The clock has not moved: no cache expiry helps; the revocation itself evicts the key.
+      expect(await verify(k.key)).toBeUndefined();
+      expect(await verify(other.key)).toMatchObject({ id: other.id });
+    } finally {
+      await t.cleanup();
+    }
+  });
+});

@@ -29,14 +29,17 @@ declare module 'fastify' {
 /**
  * Verified keys are remembered briefly, so the hot path does not hash and read the store on every
  * request. Revocation (`redline keys revoke`, another process) reaches a running server within
- * this bound: one second.
+ * this bound: one second. A key revoked through this process's own store is dropped at once.
  */
 export const KEY_CACHE_MS = 1_000;
 const CACHE_MS = KEY_CACHE_MS;
 const CACHE_MAX = 10_000;
 
-export function keyCache(store: Pick<Store, 'verifyKey'>): (key: string) => Promise<Caller | undefined> {
+export function keyCache(store: Pick<Store, 'verifyKey' | 'onKeyRevoked'>): (key: string) => Promise<Caller | undefined> {
   const cache = new Map<string, { caller: Caller | undefined; until: number }>();
+  store.onKeyRevoked?.((id) => {
+    for (const [k, v] of cache) if (v.caller?.id === id) cache.delete(k);
+  });
   return async (key) => {
     const now = Date.now();
     const hit = cache.get(key);

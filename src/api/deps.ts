@@ -5,6 +5,7 @@ import type { BatchService } from './batch-service.js';
 import type { ScreeningRecorder } from './screen-recorder.js';
 import type { ClearedCache } from './cleared-cache.js';
 import type { ScreenCache } from './screen-cache.js';
+import type { Uploads } from './uploads.js';
 
 /** What the API is built from; tests build it with their own store and limits. */
 export interface ApiDeps {
@@ -15,6 +16,8 @@ export interface ApiDeps {
   batches: BatchService;
   cleared: ClearedCache;
   screenCache: ScreenCache;
+  /** The uploads folder's quota and retention (absent: unbounded, as in tests that build deps by hand). */
+  uploads?: Uploads | undefined;
   /** Clearing and confirming a case need a second person (default: REDLINE_FOUR_EYES=1). */
   fourEyes?: boolean | undefined;
   /** The list age past which answers are review (and /v1/health is degraded). */

@@ -40,11 +40,31 @@ function fastifyClientError(err: FastifyError): { status: number; body: Record<s
   return undefined;
 }
 
+/** An echo of the caller's input (a column name, a value) is cut to this many characters in an error body. */
+export const MAX_ECHO = 200;
+/** At most this many problems are listed; the last says how many more there were. */
+export const MAX_PROBLEMS = 100;
+
+function clip(text: string): string {
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+}
+
+/** Problems as sent back: each path and message cut short, and not too many of them (a 10 MB header never comes back). */
+export function cappedProblems(problems: readonly InputProblem[]): InputProblem[] {
+  const out = problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, path: clip(p.path), message: clip(p.message) }));
+  if (problems.length > MAX_PROBLEMS) out.push({ path: 'body', message: `and ${problems.length - MAX_PROBLEMS} more problem(s)` });
+  return out;
+}
+
+function cappedBody<T extends { message?: string; problems?: InputProblem[] }>(body: T): T {
+  return { ...body, ...(body.message !== undefined ? { message: clip(body.message) } : {}), ...(body.problems ? { problems: cappedProblems(body.problems) } : {}) };
+}
+
 /** Every error becomes a small JSON body; a stack trace or an internal message never leaves the server. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof HttpError) return reply.code(err.statusCode).send(err.body);
-    if (err instanceof InputError) return reply.code(400).send({ error: 'bad_request', problems: err.problems });
+    if (err instanceof HttpError) return reply.code(err.statusCode).send(cappedBody(err.body));
+    if (err instanceof InputError) return reply.code(400).send({ error: 'bad_request', problems: cappedProblems(err.problems) });
     const known = fastifyClientError(err);
     if (known) return reply.code(known.status).send(known.body);
     req.log.error({ err }, 'internal error');

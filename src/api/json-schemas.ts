@@ -145,6 +145,7 @@ export const auditRecordJson = {
     ref: { type: ['string', 'null'] },
     prevHash: str,
     hash: str,
+    macKeyId: { type: ['string', 'null'], description: 'the id of the audit key whose HMAC `hash` is; null for a record from before audit keys (plain SHA-256)' },
   },
   required: ['seq', 'at', 'kind', 'prevHash', 'hash'],
 } as const;

@@ -175,7 +175,15 @@ function rulesAndAuditPaths(): Json {
       }),
     },
     '/v1/audit/verify': {
-      post: op('Check the whole hash chain', 'admin', { responses: { '200': json(object, '{ ok, records, head, firstBad? }') } }),
+      post: op('Check the whole hash chain and its seals (the audit key), and a signed anchor when the body carries one', 'admin', {
+        requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { anchor: { type: 'object', description: 'a signed anchor from POST /v1/audit/anchor or `redline audit anchor`' } } } } } },
+        responses: { '200': json(object, '{ ok, records, head, firstBad?, keyed, unkeyed, keyId, keySource, anchor? }'), ...errors(400) },
+      }),
+    },
+    '/v1/audit/anchor': {
+      post: op('Sign the head of the audit log (Ed25519, from the audit key) for keeping outside the database', 'admin', {
+        responses: { '200': json(object, '{ format, seq, hash, at, store, keyId, algorithm, publicKey, signature }'), '409': json(object, 'the log does not verify, so it is not anchored') },
+      }),
     },
     '/v1/reviews': {
       post: op('Record an officer clearing or confirming a hit', 'analyst', {

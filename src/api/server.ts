@@ -11,6 +11,7 @@ import { ClearedCache } from './cleared-cache.js';
 import type { ApiDeps } from './deps.js';
 import { ScreeningRecorder } from './screen-recorder.js';
 import { ScreenCache } from './screen-cache.js';
+import { activeUploads, Uploads, uploadsPolicyFor, type UploadsPolicy } from './uploads.js';
 
 export interface ServerOptions {
   store: Store;
@@ -19,6 +20,8 @@ export interface ServerOptions {
   limits?: Partial<ApiLimits> | undefined;
   /** Where uploaded batch files are kept (default: uploadsDirFor(db)). */
   uploadsDir?: string | undefined;
+  /** The uploads folder's quota and retention (default: REDLINE_UPLOADS_QUOTA_MB, REDLINE_UPLOADS_RETENTION_DAYS; uploads.ts). */
+  uploads?: Partial<Omit<UploadsPolicy, 'dir'>> | undefined;
   /** `inline` answers batch rows on the event loop (tests); default a worker thread. */
   batchMode?: 'thread' | 'inline' | undefined;
   webDir?: string | undefined;
@@ -95,9 +98,11 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const screener = await screenerFromStore(o.store);
   const engineOptions = o.maxListAgeDays !== undefined ? { maxListAgeDays: o.maxListAgeDays } : {};
   const redline = await createRedline({ screener, ...engineOptions });
+  const uploadsDir = o.uploadsDir ?? uploadsDirFor(o.db);
+  const uploads = new Uploads(uploadsPolicyFor(uploadsDir, process.env, o.uploads), () => activeUploads(o.store));
   const batches = new BatchService({
     store: o.store,
-    uploadsDir: o.uploadsDir ?? uploadsDirFor(o.db),
+    uploadsDir,
     mode: o.batchMode ?? 'thread',
     redline,
     db: o.db,
@@ -111,6 +116,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
     batches,
     cleared: new ClearedCache(o.store),
     screenCache: new ScreenCache(screener),
+    uploads,
     maxListAgeDays: o.maxListAgeDays,
   };
   const app = await buildApp(deps, { limits: o.limits, webDir: o.webDir ?? join(PACKAGE_ROOT, 'dist', 'web'), logger: o.logger });
@@ -119,6 +125,11 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const every = o.listRefreshMs ?? 30_000;
   const timer = every > 0 ? setInterval(() => void refreshLists().catch((err) => app.log.error({ err }, 'list refresh failed')), every) : undefined;
   timer?.unref();
+  // Finished uploads past their retention go at start and every hour after.
+  const sweepUploads = () => void uploads.sweep().catch((err) => app.log.error({ err }, 'uploads sweep failed'));
+  sweepUploads();
+  const sweeper = setInterval(sweepUploads, 3_600_000);
+  sweeper.unref();
   // A new version switches in only once the screener over it is built; requests meanwhile use the old one.
   const listUpdates = scheduleListUpdates(o.store, {
     intervalMs: o.listUpdateIntervalMs ?? 0,
@@ -138,6 +149,7 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
     listUpdates,
     async close() {
       if (timer) clearInterval(timer);
+      clearInterval(sweeper);
       await listUpdates.stop();
       await app.close();
       await batches.close();

@@ -207,6 +207,8 @@ export function parseJsonlBook(text: string, kindOfModel?: KindOfModel): BookEnt
 }
 
 export function parseBook(text: string, format: BookFormat, kindOfModel?: KindOfModel): BookEntry[] {
+  // A byte-order mark (Excel and Windows editors write one) is not part of line 1.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const entries = format === 'jsonl' ? parseJsonlBook(text, kindOfModel) : parseCsvBook(text, kindOfModel);
   if (!entries.length) throw new InputError([{ path: 'book', message: 'the book has no lines' }]);
   return entries;

@@ -1,17 +1,27 @@
 import type { Kysely } from 'kysely';
+import { anchorProblem, signAnchor, type AuditAnchor } from './audit-anchor.js';
+import { hmacHex, sameHex, type AuditKey } from './audit-key.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { nowIso, parseJson, writeTx, type StoreContext } from './context.js';
 import type { AuditLogTable, Database } from './schema.js';
-import type { AuditInput, AuditKind, AuditQuery, AuditRecord, AuditVerification } from './types.js';
+import type { AuditInput, AuditKind, AuditQuery, AuditRecord, AuditVerification, AuditVerifyOptions } from './types.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** An anchor was asked of a chain that does not verify: anchoring it would vouch for the damage. */
+export class AuditBrokenError extends Error {
+  override name = 'AuditBrokenError';
+  constructor(readonly verification: AuditVerification) {
+    super(`the audit log does not verify (record ${verification.firstBad?.seq}: ${verification.firstBad?.detail}); it cannot be anchored`);
+  }
+}
 
 /**
  * The content a record's hash covers: everything but its seq and the hashes.
  * Order in the chain is carried by prev_hash, so a record moved to another
  * seq (or a renumbered gap) breaks the link rather than its own hash.
  */
-function hashedContent(r: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>): string {
+function hashedContent(r: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash' | 'macKeyId'>): string {
   return canonicalJson({
     at: r.at,
     kind: r.kind,
@@ -25,8 +35,21 @@ function hashedContent(r: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>): strin
   });
 }
 
-export function chainHash(prevHash: string, content: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>): string {
+type Content = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash' | 'macKeyId'>;
+
+/** The hash of a record from before audit keys: plain SHA-256, which anyone can compute. */
+export function chainHash(prevHash: string, content: Content): string {
   return sha256Hex(prevHash + hashedContent(content));
+}
+
+/** The hash of a sealed record: HMAC-SHA256 under the audit key, which the database does not hold. */
+export function keyedChainHash(key: AuditKey, prevHash: string, content: Content): string {
+  return hmacHex(key, prevHash, hashedContent(content));
+}
+
+/** The chain head's seal: ties the last seq to its hash, so a rewound head shows. */
+export function headSeal(key: AuditKey, seq: number, hash: string): string {
+  return hmacHex(key, 'redline audit head\0', String(seq), '\0', hash);
 }
 
 export function rowToAudit(row: AuditLogTable): AuditRecord {
@@ -43,6 +66,7 @@ export function rowToAudit(row: AuditLogTable): AuditRecord {
     meta: parseJson(row.meta_json),
     prevHash: row.prev_hash,
     hash: row.hash,
+    macKeyId: row.mac_key ?? null,
   };
 }
 
@@ -64,7 +88,8 @@ export async function appendAuditIn(trx: Kysely<Database>, ctx: StoreContext, in
     meta: input.meta ?? null,
   };
   const seq = Number(head.seq) + 1;
-  const hash = chainHash(head.hash, content);
+  const key = ctx.auditKeys.current(true)!;
+  const hash = keyedChainHash(key, head.hash, content);
   await trx
     .insertInto('audit_log')
     .values({
@@ -80,10 +105,11 @@ export async function appendAuditIn(trx: Kysely<Database>, ctx: StoreContext, in
       meta_json: content.meta ? canonicalJson(content.meta) : null,
       prev_hash: head.hash,
       hash,
+      mac_key: key.id,
     })
     .execute();
-  await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
-  return { ...content, seq, prevHash: head.hash, hash };
+  await trx.updateTable('audit_head').set({ seq, hash, mac: headSeal(key, seq, hash), mac_key: key.id }).where('id', '=', 1).execute();
+  return { ...content, seq, prevHash: head.hash, hash, macKeyId: key.id };
 }
 
 export function appendAudit(ctx: StoreContext, input: AuditInput): Promise<AuditRecord> {
@@ -110,26 +136,51 @@ const PAGE = 1000;
 
 /**
  * Walks the chain in seq order, a page at a time, and names the first record
- * that is wrong: its content does not hash to its stored hash (changed), a
- * seq is missing (removed), it does not link to the record before it
- * (reordered when the record it links to comes later, else removed), or the
- * log ends before the head the store last wrote (truncated).
+ * that is wrong: its content does not match its hash or seal (changed, or
+ * forged without the key), a seq is missing (removed), it does not link to the
+ * record before it (reordered when the record it links to comes later, else
+ * removed), a record without a seal follows sealed ones (forged: appended or
+ * re-chained without the key), or the log does not end where the sealed head
+ * says (truncated with the head rewound, or records appended past it). With an
+ * anchor, the log must also still reach the anchored record, unchanged.
  */
-export async function verifyAudit(ctx: StoreContext): Promise<AuditVerification> {
+export async function verifyAudit(ctx: StoreContext, options: AuditVerifyOptions = {}): Promise<AuditVerification> {
+  const current = ctx.auditKeys.current(false);
+  const anchor = options.anchor;
   let prev = GENESIS_HASH;
   let expected = 1;
   let records = 0;
+  let keyed = 0;
+  let unkeyed = 0;
+  let anchorOk: boolean | undefined;
+  const summary = () => ({
+    keyed,
+    unkeyed,
+    keyId: current?.id ?? null,
+    keySource: ctx.auditKeys.source,
+    ...(anchor ? { anchor: { seq: anchor.seq, hash: anchor.hash, at: anchor.at, keyId: anchor.keyId, ok: anchorOk ?? false } } : {}),
+  });
+  const bad = (problem: NonNullable<AuditVerification['firstBad']>['problem'], at: number, detail: string): AuditVerification => ({
+    ok: false,
+    records,
+    head: records ? prev : null,
+    firstBad: { seq: at, problem, detail },
+    ...summary(),
+  });
+  const keyFor = (id: string): AuditKey | undefined => ctx.auditKeys.byId(id);
+  const noKey = (id: string) =>
+    `it is sealed with audit key ${id}, which this process does not hold (${current ? `it holds ${current.id}` : 'it holds none'}, from ${ctx.auditKeys.source}; see REDLINE_AUDIT_KEY_FILE)`;
+
+  if (anchor) {
+    const problem = anchorProblem(anchor, keyFor(anchor.keyId) ?? current);
+    if (problem) return bad('anchor', anchor.seq, problem);
+    if (anchor.seq === 0) anchorOk = true;
+  }
   for (;;) {
     const rows = await ctx.db.selectFrom('audit_log').selectAll().where('seq', '>=', expected).orderBy('seq', 'asc').limit(PAGE).execute();
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const seq = Number(row.seq);
-      const bad = (problem: NonNullable<AuditVerification['firstBad']>['problem'], at: number, detail: string): AuditVerification => ({
-        ok: false,
-        records,
-        head: prev,
-        firstBad: { seq: at, problem, detail },
-      });
       if (seq !== expected) {
         return bad('removed', expected, `record ${expected} is missing: record ${seq} follows record ${expected - 1}`);
       }
@@ -139,8 +190,19 @@ export async function verifyAudit(ctx: StoreContext): Promise<AuditVerification>
       } catch {
         return bad('changed', seq, `record ${seq} no longer holds valid JSON`);
       }
-      if (chainHash(record.prevHash, record) !== record.hash) {
-        return bad('changed', seq, `record ${seq} (${record.kind}, ${record.at}) was changed: its content no longer matches its hash`);
+      if (record.macKeyId === null) {
+        if (keyed > 0) {
+          return bad('forged', seq, `record ${seq} (${record.kind}, ${record.at}) has no seal although the records before it are sealed with the audit key: it was appended or re-chained by someone without the key`);
+        }
+        if (chainHash(record.prevHash, record) !== record.hash) {
+          return bad('changed', seq, `record ${seq} (${record.kind}, ${record.at}) was changed: its content no longer matches its hash`);
+        }
+      } else {
+        const key = keyFor(record.macKeyId);
+        if (!key) return bad('unverifiable', seq, `record ${seq} cannot be checked: ${noKey(record.macKeyId)}`);
+        if (!sameHex(keyedChainHash(key, record.prevHash, record), record.hash)) {
+          return bad('changed', seq, `record ${seq} (${record.kind}, ${record.at}) does not match its seal: it was changed, or written by someone without the audit key`);
+        }
       }
       if (record.prevHash !== prev) {
         const later = rows.slice(i + 1).find((r) => r.hash === record.prevHash);
@@ -148,18 +210,52 @@ export async function verifyAudit(ctx: StoreContext): Promise<AuditVerification>
           ? bad('reordered', seq, `record ${seq} is out of order: it follows the record now at seq ${Number(later.seq)}, not record ${seq - 1}`)
           : bad('removed', seq, `record ${seq} does not follow record ${seq - 1}: a record between them was removed or replaced`);
       }
+      if (anchor && seq === anchor.seq) {
+        if (record.hash !== anchor.hash) {
+          return bad('changed', seq, `record ${seq} is not the record anchored on ${anchor.at}: the log was rewritten at or before record ${seq}`);
+        }
+        anchorOk = true;
+      }
       prev = record.hash;
       records++;
+      if (record.macKeyId === null) unkeyed++;
+      else keyed++;
       expected++;
     }
     if (rows.length < PAGE) break;
   }
-  const head = await ctx.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  if (head && Number(head.seq) > records) {
-    return { ok: false, records, head: prev, firstBad: { seq: records + 1, problem: 'truncated', detail: `records ${records + 1} to ${Number(head.seq)} are missing from the end of the log` } };
+  if (anchor && records < anchor.seq) {
+    return bad('truncated', records + 1, `the log ends at record ${records}, but the anchor of ${anchor.at} holds record ${anchor.seq}: records ${records + 1} to ${anchor.seq} were cut (and the head rewound)`);
   }
-  if (head && Number(head.seq) === records && head.hash !== prev) {
-    return { ok: false, records, head: prev, firstBad: { seq: records, problem: 'changed', detail: `record ${records} does not match the chain head the store recorded` } };
+  const head = await ctx.db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const headSeq = head ? Number(head.seq) : 0;
+  if (head && headSeq > records) {
+    return bad('truncated', records + 1, `records ${records + 1} to ${headSeq} are missing from the end of the log`);
   }
-  return { ok: true, records, head: records ? prev : null };
+  if (head && headSeq < records) {
+    return bad('forged', headSeq + 1, `records ${headSeq + 1} to ${records} lie past the chain head the store recorded (record ${headSeq}): they were appended outside the store`);
+  }
+  if (head && headSeq === records && head.hash !== (records ? prev : GENESIS_HASH)) {
+    return bad('changed', records, `record ${records} does not match the chain head the store recorded`);
+  }
+  if (head && (keyed > 0 || head.mac_key)) {
+    // The head must carry a seal that ties it to the last record: without the key, no one can rewind it.
+    if (!head.mac || !head.mac_key) {
+      return bad('truncated', records, `the chain head (record ${headSeq}) carries no seal although the log is sealed with the audit key: the head was rewritten, records after ${headSeq} may have been cut`);
+    }
+    const key = keyFor(head.mac_key);
+    if (!key) return bad('unverifiable', records, `the chain head cannot be checked: ${noKey(head.mac_key)}`);
+    if (!sameHex(headSeal(key, headSeq, head.hash), head.mac)) {
+      return bad('truncated', records, `the chain head (record ${headSeq}) does not match its seal: it was rewound or rewritten by someone without the audit key, so records after ${headSeq} may have been cut`);
+    }
+  }
+  return { ok: true, records, head: records ? prev : null, ...summary() };
+}
+
+/** Signs the head of a chain that verifies, for keeping outside the database. */
+export async function anchorAudit(ctx: StoreContext, location: string): Promise<AuditAnchor> {
+  const v = await verifyAudit(ctx);
+  if (!v.ok) throw new AuditBrokenError(v);
+  const key = ctx.auditKeys.current(true)!;
+  return signAnchor(key, { seq: v.records, hash: v.head ?? GENESIS_HASH }, location);
 }

@@ -1,11 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
+import type { AuditKeyring } from './audit-key.js';
 import type { Database } from './schema.js';
 import type { StoreEngine } from './types.js';
 
 export interface StoreContext {
   db: Kysely<Database>;
   engine: StoreEngine;
+  /** The audit key(s): outside the database (audit-key.ts). */
+  auditKeys: AuditKeyring;
 }
 
 /**

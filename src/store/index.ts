@@ -5,18 +5,27 @@
  */
 import { kyselyStore } from './kysely-store.js';
 import { openContext, parseStoreUrl } from './open.js';
+import type { AuditKeyring } from './audit-key.js';
 import type { Role, Store } from './types.js';
 
 export * from './types.js';
 export { canonicalJson, entryContentHash, sha256Hex } from './canonical.js';
-export { GENESIS_HASH, chainHash } from './audit.js';
+export { GENESIS_HASH, chainHash, keyedChainHash, headSeal, AuditBrokenError } from './audit.js';
+export { ANCHOR_FORMAT, AnchorFormatError, parseAnchor, type AuditAnchor } from './audit-anchor.js';
+export { AuditKeyError, auditKeyringFor, keyringFromFile, keyringFromSecret, parseAuditSecret, POSTGRES_AUDIT_KEY_FILE, type AuditKey, type AuditKeyring } from './audit-key.js';
 export { counterpartyKey } from './records.js';
 export { isRole } from './keys.js';
 export { parseStoreUrl, DEFAULT_DB_PATH, type StoreTarget } from './open.js';
+export { serviceRoleGrants } from './pg-roles.js';
 
-export async function openStore(url?: string): Promise<Store> {
+export interface OpenStoreOptions {
+  /** The audit key(s) to seal and verify with; default from REDLINE_AUDIT_KEY / REDLINE_AUDIT_KEY_FILE or beside the store (audit-key.ts). */
+  auditKeys?: AuditKeyring | undefined;
+}
+
+export async function openStore(url?: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseStoreUrl(url);
-  const ctx = await openContext(target);
+  const ctx = await openContext(target, options.auditKeys);
   return kyselyStore(ctx, target.location);
 }
 

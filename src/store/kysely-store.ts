@@ -13,6 +13,7 @@ import type { Store } from './types.js';
 /** The one Store implementation: the engines differ only in their Kysely dialect and locking (see context.ts). */
 export function kyselyStore(ctx: StoreContext, location: string): Store {
   const verifyKey = keys.keyVerifier(ctx);
+  const revokedListeners = new Set<(id: string) => void>();
   return {
     engine: ctx.engine,
     location,
@@ -22,7 +23,8 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     appendAudit: (input) => audit.appendAudit(ctx, input),
     getAudit: (seq) => audit.getAudit(ctx, seq),
     listAudit: (query) => audit.listAudit(ctx, query),
-    verifyAudit: () => audit.verifyAudit(ctx),
+    verifyAudit: (options) => audit.verifyAudit(ctx, options),
+    anchorAudit: () => audit.anchorAudit(ctx, location),
 
     latestListVersions: () => lists.latestListVersions(ctx),
     listVersions: (list) => lists.listVersions(ctx, list),
@@ -57,7 +59,15 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     createApiKey: (options) => keys.createApiKey(ctx, options),
     verifyKey,
     listApiKeys: () => keys.listApiKeys(ctx),
-    revokeApiKey: (id) => keys.revokeApiKey(ctx, id),
+    revokeApiKey: async (id) => {
+      const revoked = await keys.revokeApiKey(ctx, id);
+      for (const l of revokedListeners) l(id);
+      return revoked;
+    },
+    onKeyRevoked: (listener) => {
+      revokedListeners.add(listener);
+      return () => revokedListeners.delete(listener);
+    },
 
     createBatchJob: (job) => batch.createBatchJob(ctx, job),
     getBatchJob: (id) => batch.getBatchJob(ctx, id),

@@ -287,16 +287,26 @@ function migrations(engine: StoreEngine): Record<string, Migration> {
         await db.schema.alterTable('list_versions').addColumn('current_as_of', 'text').execute();
       },
     },
+    // Issue 14: records and the chain head sealed with an audit key the database does not hold
+    // (audit-key.ts). Records from before have no key id and verify as a plain SHA-256 chain.
+    '0014_i14a_audit_keys': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('audit_log').addColumn('mac_key', 'text').execute();
+        await db.schema.alterTable('audit_head').addColumn('mac', 'text').execute();
+        await db.schema.alterTable('audit_head').addColumn('mac_key', 'text').execute();
+      },
+    },
   };
 }
 
 /**
  * The database itself refuses UPDATE and DELETE on the audit log, so a careless
  * client cannot change it. It does not stop someone with the owner's rights: they
- * can drop the trigger, or simply INSERT, and the chain is plain SHA-256 with no
- * secret, so `audit verify` does NOT catch a forged record chained with the public
- * hash function, a truncation with the head rewound, or an edit re-chained (issue 14;
- * a keyed chain and signed anchors are still to come).
+ * can drop the trigger, or simply INSERT. What catches them is the audit key, which
+ * the database does not hold (0014, audit-key.ts): records and the head are sealed
+ * with an HMAC under it, so a forged append, a re-chained edit or a rewound head
+ * fails `audit verify`; a signed anchor (`audit anchor`) also catches a truncation
+ * to an earlier head and a rewrite of records from before the key.
  */
 async function appendOnlyTriggers(db: Kysely<any>, engine: StoreEngine): Promise<void> {
   if (engine === 'sqlite') {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { auditKeyringFor, type AuditKeyring } from './audit-key.js';
 import type { StoreContext } from './context.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
@@ -41,7 +42,7 @@ export function parseStoreUrl(url?: string): StoreTarget {
   return { engine: 'sqlite', connection: abs, location: abs };
 }
 
-function sqliteContext(target: StoreTarget): StoreContext {
+function sqliteContext(target: StoreTarget, auditKeys: AuditKeyring): StoreContext {
   if (target.connection !== ':memory:') mkdirSync(dirname(target.connection), { recursive: true });
   const database = new SqliteDatabase(target.connection);
   // WAL lets readers run beside the one writer; busy_timeout makes a second process wait for the write lock instead of failing.
@@ -49,10 +50,10 @@ function sqliteContext(target: StoreTarget): StoreContext {
   database.pragma('busy_timeout = 10000');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  return { engine: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+  return { engine: 'sqlite', auditKeys, db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
 }
 
-function postgresContext(target: StoreTarget): StoreContext {
+function postgresContext(target: StoreTarget, auditKeys: AuditKeyring): StoreContext {
   const pool = new pg.Pool({
     connectionString: target.connection,
     max: Number(process.env.REDLINE_PG_POOL ?? 10),
@@ -60,14 +61,18 @@ function postgresContext(target: StoreTarget): StoreContext {
   });
   // An idle client losing its server connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  return { engine: 'postgres', db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+  return { engine: 'postgres', auditKeys, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
 }
 
 /** Connects, creates the PostgreSQL schema if asked for one, and migrates to the latest schema. */
-export async function openContext(target: StoreTarget): Promise<StoreContext> {
-  const ctx = target.engine === 'postgres' ? postgresContext(target) : sqliteContext(target);
+export async function openContext(target: StoreTarget, auditKeys: AuditKeyring = auditKeyringFor(target)): Promise<StoreContext> {
+  const ctx = target.engine === 'postgres' ? postgresContext(target, auditKeys) : sqliteContext(target, auditKeys);
   try {
-    if (target.engine === 'postgres' && target.schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`).execute(ctx.db);
+    // Only when missing: a service role without CREATE on the database opens an existing schema (README, PostgreSQL roles).
+    if (target.engine === 'postgres' && target.schema) {
+      const found = await sql<{ n: number }>`select 1 as n from pg_namespace where nspname = ${target.schema}`.execute(ctx.db);
+      if (!found.rows.length) await sql.raw(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`).execute(ctx.db);
+    }
     await migrateToLatest(ctx.db, ctx.engine);
   } catch (err) {
     await ctx.db.destroy().catch(() => undefined);

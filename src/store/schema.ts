@@ -18,13 +18,18 @@ export interface AuditLogTable {
   meta_json: string | null;
   prev_hash: string;
   hash: string;
+  /** The id of the audit key whose HMAC `hash` is; null for a record from before audit keys (plain SHA-256). */
+  mac_key?: string | null;
 }
 
-/** One row (id 1): the last seq and hash, so a removed tail is noticed too. */
+/** One row (id 1): the last seq and hash, so a removed tail is noticed too, sealed with the audit key. */
 export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** HMAC of seq and hash under the audit key `mac_key` (null before audit keys). */
+  mac?: string | null;
+  mac_key?: string | null;
 }
 
 export interface ListVersionsTable {

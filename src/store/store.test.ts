@@ -45,7 +45,9 @@ describe.each(['sqlite', 'postgres'] as StoreEngine[])('store on %s', (engine) =
       expect(first.prevHash).toBe(GENESIS_HASH);
       expect(second.prevHash).toBe(first.hash);
       expect(second.seq).toBe(first.seq + 1);
-      expect(chainHash(first.hash, second)).toBe(second.hash);
+      // Sealed with the audit key: not the public SHA-256 anyone could compute.
+      expect(second.macKeyId).toMatch(/^[0-9a-f]{16}$/);
+      expect(chainHash(first.hash, second)).not.toBe(second.hash);
       const stored = await t.store.getAudit(second.seq);
       expect(stored).toEqual(second);
       const v = await t.store.verifyAudit();

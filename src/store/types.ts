@@ -1,3 +1,4 @@
+import type { AuditAnchor } from './audit-anchor.js';
 import type { Determination, IsoDate, ListEntry, ListVersion, OwnershipEdge, ScreeningHit, ScreeningResult } from '../domain/index.js';
 
 /**
@@ -50,8 +51,13 @@ export interface AuditRecord extends Required<Pick<AuditInput, 'kind' | 'input' 
   ref: string | null;
   /** Hash of the record before (64 zeros for the first). */
   prevHash: string;
-  /** SHA-256 over prevHash + the canonical JSON of this record's content. */
+  /**
+   * HMAC-SHA256, under the audit key `macKeyId`, of prevHash + the canonical JSON of this
+   * record's content; for a record from before audit keys (macKeyId null), plain SHA-256 of the same.
+   */
   hash: string;
+  /** The id of the audit key that sealed this record (never the key itself); null before audit keys. */
+  macKeyId: string | null;
 }
 
 export interface AuditQuery {
@@ -72,8 +78,31 @@ export interface AuditVerification {
   records: number;
   /** The hash of the last good record (the chain head when ok). */
   head: string | null;
-  /** The first bad record: its seq and what is wrong with it. */
-  firstBad?: { seq: number; problem: 'changed' | 'removed' | 'reordered' | 'truncated'; detail: string } | undefined;
+  /**
+   * The first bad record: its seq and what is wrong with it. `forged`: a record or chain head the
+   * audit key did not seal (appended or re-chained by someone without the key); `unverifiable`: sealed
+   * with a key this process does not hold; `anchor`: the anchor given is not signed by the audit key.
+   */
+  firstBad?: { seq: number; problem: 'changed' | 'removed' | 'reordered' | 'truncated' | 'forged' | 'unverifiable' | 'anchor'; detail: string } | undefined;
+  /** Of the records checked, those sealed with an audit key (HMAC) and checked under it. */
+  keyed: number;
+  /**
+   * Of the records checked, those from before audit keys: checked as a plain SHA-256 chain, which
+   * someone who can write the database could rewrite undetected — unless an anchor covers them.
+   */
+  unkeyed: number;
+  /** The id of the audit key this process checked with; null when it holds none. */
+  keyId: string | null;
+  /** Where that key comes from (a file, an environment variable), never the key. */
+  keySource: string;
+  /** The anchor checked (`verify --anchor`): which record it pins and whether the log still holds it. */
+  anchor?: { seq: number; hash: string; at: string; keyId: string; ok: boolean } | undefined;
+}
+
+/** What `verifyAudit` can be asked to check besides the chain. */
+export interface AuditVerifyOptions {
+  /** A signed anchor (`redline audit anchor`): the log must still reach it, with the same record at its seq. */
+  anchor?: AuditAnchor | undefined;
 }
 
 // ─── lists ───────────────────────────────────────────────────────────────────
@@ -362,7 +391,9 @@ export interface Store {
   appendAudit(input: AuditInput): Promise<AuditRecord>;
   getAudit(seq: number): Promise<AuditRecord | undefined>;
   listAudit(query?: AuditQuery): Promise<AuditRecord[]>;
-  verifyAudit(): Promise<AuditVerification>;
+  verifyAudit(options?: AuditVerifyOptions): Promise<AuditVerification>;
+  /** A signed anchor of the chain head (refuses a chain that does not verify: AuditBrokenError). */
+  anchorAudit(): Promise<AuditAnchor>;
 
   // lists
   /** The newest version of each list (or of one list). */
@@ -420,6 +451,8 @@ export interface Store {
   listApiKeys(): Promise<ApiKeyInfo[]>;
   /** True when the key existed and was not already revoked. */
   revokeApiKey(id: string): Promise<boolean>;
+  /** Tells `listener` the id of every key this process revokes, at once (caches of verified keys drop it); returns an unsubscribe. */
+  onKeyRevoked?(listener: (id: string) => void): () => void;
 
   // batch jobs
   createBatchJob(job: NewBatchJob): Promise<BatchJob>;

@@ -74,6 +74,13 @@ describe('redline screen and match', () => {
     expect(out[1]!.score).toBe(0);
     expect(out[0]!.explanation.length).toBeGreaterThan(0);
   }, SLOW);
+  it('a JSONL file with a BOM turned row 1 into an error (match --file)', () => {
+    const pairs = join(dir, 'bom.jsonl');
+    writeFileSync(pairs, '\uFEFF{"a":"SMIC","b":"SMIC"}\n');
+    const r = run('match', '--file', pairs, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ score: 1 });
+  }, SLOW);
   it('weighs a missing middle name lightly for people (--schema Person, or "schema" per line)', () => {
     const plain = JSON.parse(run('match', 'Ali Velayati', 'Ali Akbar Velayati', '--json').stdout) as { score: number };
     const person = JSON.parse(run('match', 'Ali Velayati', 'Ali Akbar Velayati', '--json', '--schema', 'Person').stdout) as { score: number };

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { entryContentHash } from '../../store/index.js';
+import { AnchorFormatError, AuditBrokenError, entryContentHash, parseAnchor, type AuditAnchor } from '../../store/index.js';
 import type { AuditRecord } from '../../store/types.js';
 import type { ApiDeps } from '../deps.js';
-import { badRequest } from '../errors.js';
+import { badRequest, HttpError } from '../errors.js';
 import { parseWith } from '../parse.js';
 import { auditQuerySchema, reviewRequestSchema } from '../schemas.js';
 
@@ -51,7 +51,29 @@ export function auditRoutes(app: FastifyInstance, deps: ApiDeps): void {
     return { records, next };
   });
 
-  app.post('/v1/audit/verify', { config: { role: 'admin' } }, async () => deps.store.verifyAudit());
+  // The body may carry a signed anchor (POST /v1/audit/anchor, `redline audit anchor`) to check as well.
+  app.post('/v1/audit/verify', { config: { role: 'admin' } }, async (req) => {
+    const body = req.body as { anchor?: unknown } | null | undefined;
+    let anchor: AuditAnchor | undefined;
+    if (body && typeof body === 'object' && body.anchor !== undefined) {
+      try {
+        anchor = parseAnchor(body.anchor);
+      } catch (err) {
+        if (err instanceof AnchorFormatError) throw badRequest([{ path: 'anchor', message: err.message }]);
+        throw err;
+      }
+    }
+    return deps.store.verifyAudit({ anchor });
+  });
+
+  app.post('/v1/audit/anchor', { config: { role: 'admin' } }, async () => {
+    try {
+      return await deps.store.anchorAudit();
+    } catch (err) {
+      if (err instanceof AuditBrokenError) throw new HttpError(409, { error: 'audit_broken', message: err.message });
+      throw err;
+    }
+  });
 
   app.post('/v1/reviews', { config: { role: 'analyst' } }, async (req, reply) => {
     const r = parseWith(reviewRequestSchema, req.body);

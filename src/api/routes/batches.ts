@@ -23,6 +23,7 @@ export function batchRoutes(app: FastifyInstance, deps: ApiDeps, batchBodyLimit:
   app.post('/v1/batches', { config: { role: 'analyst' }, bodyLimit: batchBodyLimit }, async (req, reply) => {
     const q = parseWith(batchQuerySchema, req.query);
     if (typeof req.body !== 'string') throw new InputError([{ path: 'body', message: 'send the order book itself: CSV (text/csv) or JSON Lines (application/x-ndjson)' }]);
+    await deps.uploads?.admit(Buffer.byteLength(req.body));
     const job = await deps.batches.create(req.body, formatOf(req.headers['content-type'], q.format), q.asOf, req.caller!.id);
     return reply.code(202).header('location', `/v1/batches/${job.id}`).send({ id: job.id, status: job.status, links: { self: `/v1/batches/${job.id}`, results: `/v1/batches/${job.id}/results`, errors: `/v1/batches/${job.id}/errors` } });
   });

@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { pc } from '../format/style.js';
 import { InputError } from '../../domain/index.js';
-import { ReplayError, replayDetermination, type AuditKind, type AuditRecord } from '../../store/index.js';
-import { printJson } from '../io.js';
+import { writeFileSync } from 'node:fs';
+import { AnchorFormatError, AuditBrokenError, parseAnchor, ReplayError, replayDetermination, type AuditAnchor, type AuditKind, type AuditRecord, type AuditVerification } from '../../store/index.js';
+import { ExitError } from '../errors.js';
+import { EXIT_INTERNAL } from '../exit-codes.js';
+import { printJson, readJsonInput } from '../io.js';
 import { bold, dim, heading } from '../format/style.js';
 import { runWithStore } from './store-cli.js';
 
@@ -16,6 +19,34 @@ interface AuditFlags {
   limit?: string;
   after?: string;
   before?: string;
+  anchor?: string;
+  out?: string;
+}
+
+/** Reads an anchor file; a missing or malformed one is bad input (exit 2) naming the file and member. */
+async function readAnchor(path: string): Promise<AuditAnchor> {
+  const value = await readJsonInput(path);
+  try {
+    return parseAnchor(value);
+  } catch (err) {
+    if (err instanceof AnchorFormatError) throw new InputError([{ path: `--anchor ${path}`, message: err.message }]);
+    throw err;
+  }
+}
+
+/** The lines `audit verify` prints about the key and the anchor, in words. */
+export function verificationNotes(v: AuditVerification): string[] {
+  const lines: string[] = [];
+  if (v.keyed) lines.push(`${v.keyed} record(s) sealed with audit key ${v.keyId ?? '?'} (${v.keySource})`);
+  if (v.unkeyed) {
+    lines.push(
+      pc.yellow(
+        `${v.unkeyed} record(s) predate the audit key: checked as a plain hash chain, which someone who can write the database could rewrite unnoticed — keep an anchor (redline audit anchor) to cover them`,
+      ),
+    );
+  }
+  if (v.anchor) lines.push(v.anchor.ok ? `the log still holds record ${v.anchor.seq} as anchored on ${v.anchor.at}` : pc.red(`the anchor of ${v.anchor.at} (record ${v.anchor.seq}) does not hold`));
+  return lines;
 }
 
 function wholeNumber(value: string | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -60,21 +91,47 @@ export function registerAuditCommand(program: Command): void {
 
   audit
     .command('verify')
-    .description('check the audit chain: exit 0 when intact, 1 naming the first changed, removed or reordered record')
+    .description(
+      'check the audit chain and its seals (the audit key: REDLINE_AUDIT_KEY, REDLINE_AUDIT_KEY_FILE, else <store>.audit-key): exit 0 when intact, 1 naming the first changed, removed, reordered, forged or cut record',
+    )
     .option('--db <path or URL>', 'the store: a SQLite file or postgres://… (default ./data/runtime/redline.sqlite)')
+    .option('--anchor <file>', 'also check a signed anchor (from: redline audit anchor): the log must still hold the anchored record, unchanged')
     .option('--json', 'JSON output')
-    .action((flags: AuditFlags) =>
-      runWithStore(flags.db, async (store) => {
-        const v = await store.verifyAudit();
+    .action(async (flags: AuditFlags) => {
+      const anchor = flags.anchor !== undefined ? await readAnchor(flags.anchor) : undefined;
+      await runWithStore(flags.db, async (store) => {
+        const v = await store.verifyAudit({ anchor });
         if (flags.json) printJson({ ...v, store: store.location });
-        else if (v.ok) process.stdout.write(`${pc.green('audit log intact')}: ${v.records} record(s) in ${store.location}${v.head ? `\nhead ${v.head}` : ''}\n`);
-        else {
+        else if (v.ok) {
+          process.stdout.write(`${[`${pc.green('audit log intact')}: ${v.records} record(s) in ${store.location}${v.head ? `\nhead ${v.head}` : ''}`, ...verificationNotes(v)].join('\n')}\n`);
+        } else {
           process.stdout.write(`${pc.bold(pc.red('audit log BROKEN'))} at record ${v.firstBad!.seq} (${v.firstBad!.problem}): ${v.firstBad!.detail}\n${dim(`${v.records} record(s) before it verified; store ${store.location}`)}\n`);
         }
         if (!v.ok) {
           if (flags.json) process.stderr.write(`redline: audit log broken at record ${v.firstBad!.seq}: ${v.firstBad!.detail}\n`);
           process.exitCode = 1;
         }
+      });
+    });
+
+  audit
+    .command('anchor')
+    .description('sign the head of the audit log (Ed25519, from the audit key) for keeping outside the database; audit verify --anchor checks it later')
+    .option('--db <path or URL>', 'the store')
+    .option('--out <file>', 'write the anchor to this file (default: standard output)')
+    .action((flags: AuditFlags) =>
+      runWithStore(flags.db, async (store) => {
+        let anchor: AuditAnchor;
+        try {
+          anchor = await store.anchorAudit();
+        } catch (err) {
+          if (err instanceof AuditBrokenError) throw new ExitError(EXIT_INTERNAL, err.message);
+          throw err;
+        }
+        const text = `${JSON.stringify(anchor, null, 2)}\n`;
+        if (flags.out === undefined || flags.out === '-') return void process.stdout.write(text);
+        writeFileSync(flags.out, text);
+        process.stderr.write(`anchored record ${anchor.seq} (hash ${anchor.hash.slice(0, 16)}…, audit key ${anchor.keyId}) to ${flags.out}\n`);
       }),
     );
 

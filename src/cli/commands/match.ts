@@ -43,8 +43,10 @@ async function matchFile(path: string, screener: RedlineScreener, json: boolean,
     });
   }
   let n = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
     n++;
+    // A byte-order mark (Windows editors write one) is not part of the first pair.
+    const line = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (!line.trim()) continue;
     const pair = pairFromLine(line, `${path === '-' ? 'stdin' : path}:${n}`);
     const { a, b } = pair;

@@ -1,4 +1,4 @@
-import { StoreUnavailableError, withStore, type Store } from '../../store/index.js';
+import { AuditKeyError, StoreUnavailableError, withStore, type Store } from '../../store/index.js';
 import { ExitError } from '../errors.js';
 import { EXIT_INTERNAL } from '../exit-codes.js';
 
@@ -7,7 +7,7 @@ export async function runWithStore(db: string | undefined, fn: (store: Store) =>
   try {
     await withStore(db, fn);
   } catch (err) {
-    if (err instanceof StoreUnavailableError) throw new ExitError(EXIT_INTERNAL, err.message);
+    if (err instanceof StoreUnavailableError || err instanceof AuditKeyError) throw new ExitError(EXIT_INTERNAL, err.message);
     throw err;
   }
 }

@@ -90,6 +90,24 @@ describe.each(['sqlite', 'postgres'] as StoreEngine[])('redline audit on %s', (e
     expect((JSON.parse(r.stdout) as { kind: string }[]).map((x) => x.kind)).toEqual(['screening', 'determination', 'key']);
   });
 
+  it('audit anchor writes a signed head that verify --anchor checks; a malformed anchor is bad input', () => {
+    const file = join(dir, `anchor-${engine}.json`);
+    const a = redline(['audit', 'anchor', '--out', file, '--db', t.url]);
+    expect(a.code, a.stderr + a.stdout).toBe(0);
+    expect(a.stderr).toContain('anchored record 3');
+    const stdout = redline(['audit', 'anchor', '--db', t.url]);
+    expect(JSON.parse(stdout.stdout)).toMatchObject({ format: 'redline-audit-anchor/1', seq: 3, algorithm: 'Ed25519' });
+    const ok = redline(['audit', 'verify', '--anchor', file, '--db', t.url]);
+    expect(ok.code, ok.stderr + ok.stdout).toBe(0);
+    expect(ok.stdout).toContain('3 record(s) sealed with audit key');
+    expect(ok.stdout).toContain('the log still holds record 3 as anchored');
+    const bad = join(dir, `bad-anchor-${engine}.json`);
+    writeFileSync(bad, JSON.stringify({ format: 'redline-audit-anchor/1', seq: 'x' }));
+    const refused = redline(['audit', 'verify', '--anchor', bad, '--db', t.url]);
+    expect(refused.code, refused.stderr + refused.stdout).toBe(2);
+    expect(refused.stderr).toContain('anchor seq');
+  });
+
   it('verify exits 0 on an intact chain and 1 naming the first changed record', async () => {
     const ok = redline(['audit', 'verify', '--db', t.url]);
     expect(ok.code, ok.stderr + ok.stdout).toBe(0);

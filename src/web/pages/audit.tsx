@@ -24,6 +24,9 @@ interface Verification {
   records: number;
   head: string | null;
   firstBad?: { seq: number; problem: string; detail: string };
+  /** Records sealed with the audit key, and records from before it (a plain hash chain). */
+  keyed?: number;
+  unkeyed?: number;
 }
 
 const KINDS = ['determination', 'screening', 'review', 'list_load', 'batch', 'key'];
@@ -95,7 +98,7 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title="Audit log">Every determination, screening, list load and review, in a hash chain: each record holds the hash of the one before, so a change or a removal shows.</PageHeader>
+      <PageHeader title="Audit log">Every determination, screening, list load and review, in a hash chain sealed with a key the database does not hold: each record holds the seal of the one before, so a change, a removal or a forged record shows.</PageHeader>
       <div className="card verify">
         <button type="button" className="primary" onClick={() => void runVerify()} disabled={verify.status === 'loading'}>
           {verify.status === 'loading' ? 'Verifying…' : 'Verify the chain'}
@@ -106,6 +109,12 @@ export function AuditPage() {
             (verify.value.ok ? (
               <Notice kind="ok">
                 <strong>Intact.</strong> {count(verify.value.records)} records checked; head <code>{verify.value.head?.slice(0, 16)}…</code>
+                {verify.value.unkeyed ? (
+                  <>
+                    {' '}
+                    {count(verify.value.unkeyed)} of them predate the audit key: they are checked as a plain hash chain, which someone who can write the database could rewrite — an anchor (redline audit anchor) covers them.
+                  </>
+                ) : null}
               </Notice>
             ) : (
               <div className="notice notice-error" role="alert">
