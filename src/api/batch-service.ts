@@ -196,13 +196,13 @@ export class BatchService {
   /** Waiting jobs in the order they will start: round-robin over submitters, each one's oldest first. */
   private startOrder(): string[] {
     const bySubmitter = new Map<string, string[]>();
-    for (const t of this.turns) bySubmitter.set(t, []);
     for (const [id, who] of this.waiting) {
       const q = bySubmitter.get(who);
       if (q) q.push(id);
       else bySubmitter.set(who, [id]);
     }
-    const queues = [...bySubmitter.values()].filter((q) => q.length);
+    // A submitter never served here goes first, then the one served longest ago.
+    const queues = [...bySubmitter.entries()].sort(([a], [b]) => this.turns.indexOf(a) - this.turns.indexOf(b)).map(([, q]) => q);
     const out: string[] = [];
     for (let i = 0; out.length < this.waiting.size; i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
     return out;

@@ -10,13 +10,17 @@ interface Task {
 
 /**
  * Shares a fixed number of chunk slots (a worker pool's threads, a queue's chunks in flight)
- * among the jobs of several submitters, round-robin by submitter: each turn, the submitter
- * whose turn it is sends its oldest waiting chunk. A submitter with one small job therefore
+ * among the jobs of several submitters, round-robin by submitter: each free slot goes to the
+ * submitter served longest ago (one never served first), which sends its oldest waiting chunk. A submitter with one small job therefore
  * waits for at most one chunk per other submitter, however many jobs those have queued.
  */
 export class FairScheduler {
-  /** Submitters with chunks waiting, in turn order (a Map keeps insertion order). */
-  private readonly turns = new Map<string, Task[]>();
+  /** Submitters with chunks waiting, in order of arrival. */
+  private readonly pending = new Map<string, Task[]>();
+  /** When each submitter with work here (waiting or running) last had its turn. */
+  private readonly lastTurn = new Map<string, number>();
+  private readonly runningOf = new Map<string, number>();
+  private turn = 0;
   private running = 0;
 
   constructor(readonly capacity: number) {
@@ -26,23 +30,8 @@ export class FairScheduler {
   /** Chunks waiting for a slot. */
   get waiting(): number {
     let n = 0;
-    for (const q of this.turns.values()) n += q.length;
+    for (const q of this.pending.values()) n += q.length;
     return n;
-  }
-
-  /** Which submitter's chunk goes next, then after it, and so on (a look ahead, for tests and status). */
-  order(): string[] {
-    const queues = [...this.turns.entries()].map(([k, q]) => ({ k, left: q.length }));
-    const out: string[] = [];
-    for (let more = true; more; ) {
-      more = false;
-      for (const q of queues) if (q.left > 0) {
-        out.push(q.k);
-        q.left--;
-        more = true;
-      }
-    }
-    return out;
   }
 
   /** A runner for one job of `submitter`, sending its chunks through `run` when their turn comes. */
@@ -51,24 +40,38 @@ export class FairScheduler {
       parallelism,
       run: (input) =>
         new Promise<ChunkRecord>((resolve, reject) => {
-          const q = this.turns.get(submitter);
+          const q = this.pending.get(submitter);
           if (q) q.push({ input, run, resolve, reject });
-          else this.turns.set(submitter, [{ input, run, resolve, reject }]);
+          else this.pending.set(submitter, [{ input, run, resolve, reject }]);
           this.pump();
         }),
       close: async () => {},
     };
   }
 
+  /** The submitter served longest ago (one never served first, then in order of arrival). */
+  private next(): string | undefined {
+    let best: string | undefined;
+    let bestTurn = Infinity;
+    for (const who of this.pending.keys()) {
+      const t = this.lastTurn.get(who) ?? -1;
+      if (t < bestTurn) {
+        best = who;
+        bestTurn = t;
+      }
+    }
+    return best;
+  }
+
   private pump(): void {
     while (this.running < this.capacity) {
-      const next = this.turns.entries().next();
-      if (next.done) return;
-      const [submitter, q] = next.value;
+      const who = this.next();
+      if (who === undefined) return;
+      const q = this.pending.get(who)!;
       const task = q.shift()!;
-      // This submitter had its turn: to the back of the line, if it has more.
-      this.turns.delete(submitter);
-      if (q.length) this.turns.set(submitter, q);
+      if (!q.length) this.pending.delete(who);
+      this.lastTurn.set(who, this.turn++);
+      this.runningOf.set(who, (this.runningOf.get(who) ?? 0) + 1);
       this.running++;
       let p: Promise<ChunkRecord>;
       try {
@@ -78,6 +81,13 @@ export class FairScheduler {
       }
       p.then(task.resolve, task.reject).finally(() => {
         this.running--;
+        const left = (this.runningOf.get(who) ?? 1) - 1;
+        if (left > 0) this.runningOf.set(who, left);
+        else {
+          this.runningOf.delete(who);
+          // Nothing of theirs here any more: forget them (the map stays as small as the submitters at work).
+          if (!this.pending.has(who)) this.lastTurn.delete(who);
+        }
         this.pump();
       });
     }
