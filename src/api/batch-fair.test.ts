@@ -26,7 +26,7 @@ const book = (n: number, tag: string) => `id,to,date,model\n${Array.from({ lengt
 describe('fair batch queue', () => {
   it('a one-row upload from key B is answered before the many uploads key A sent first', async () => {
     const svc = new BatchService({ store: ts.store, uploadsDir: dir, mode: 'inline', redline, pollMs: 0 });
-    const a = [];
+    const a: Awaited<ReturnType<typeof svc.create>>[] = [];
     for (let i = 0; i < 8; i++) a.push(await svc.create(book(750, `A${i}-`), 'csv', undefined, 'key-A'));
     const rowsOfA = async () => (await Promise.all(a.map((j) => svc.status(j.id)))).reduce((n, s) => n + s!.done, 0);
     const before = await rowsOfA();

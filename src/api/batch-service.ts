@@ -141,6 +141,15 @@ export class BatchService {
     }
   }
 
+  /** Starts the worker threads now (serve does, so the first upload does not wait ~2 s for them). */
+  warm(): void {
+    if ((this.o.mode ?? 'thread') === 'thread' && !this.closed) this.pool ??= this.newPool();
+  }
+
+  private newPool(): WorkerPool {
+    return new WorkerPool({ size: this.threads(), engine: { listsFrom: { db: this.o.db } }, warm: { listsKey: this.listsKey() } });
+  }
+
   private threads(): number {
     return Math.max(1, this.o.threads ?? Math.min(4, Math.max(1, availableParallelism() - 1)));
   }
@@ -289,7 +298,7 @@ export class BatchService {
       const remote = await this.remote.runner(job, settings);
       run = (input) => remote.run(input);
     } else {
-      this.pool ??= new WorkerPool({ size: this.threads(), engine: { listsFrom: { db: this.o.db } }, warm: { listsKey: this.listsKey() } });
+      this.pool ??= this.newPool();
       const pool = this.pool;
       // The officers' decisions as they stand now apply to the whole job, as in check and the API.
       const key = pool.useContext({ listsKey: this.listsKey(), reviews: await this.o.store.latestReviews(), today: today() });

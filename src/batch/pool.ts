@@ -15,6 +15,9 @@ function threadScript(): string {
   return existsSync(here) ? here : join(PACKAGE_ROOT, 'dist', 'batch', 'thread.js');
 }
 
+/** Contexts kept in the threads after their last job ended. */
+const KEEP_UNUSED_CONTEXTS = 2;
+
 type Reply = { ok: true; id: number; result: ChunkRecord } | { ok: false; id: number; chunk: number; message: string };
 
 export interface WorkerPoolOptions {
@@ -76,21 +79,23 @@ export class WorkerPool {
   /** Registers a job's context with every thread; returns its key (the same for the same context). */
   useContext(context: JobContext): string {
     const key = createHash('sha256').update(JSON.stringify(context)).digest('base64url').slice(0, 22);
-    const n = this.contexts.get(key) ?? 0;
-    if (n === 0) for (const w of this.workers) w.postMessage({ type: 'context', key, context } satisfies ThreadMessage);
-    this.contexts.set(key, n + 1);
+    const n = this.contexts.get(key);
+    if (n === undefined) for (const w of this.workers) w.postMessage({ type: 'context', key, context } satisfies ThreadMessage);
+    this.contexts.set(key, (n ?? 0) + 1);
     return key;
   }
 
-  /** A job using the context ended. */
+  /** A job using the context ended. The last few contexts no job uses stay with the threads (the next job likely has the same). */
   releaseContext(key: string): void {
     const n = (this.contexts.get(key) ?? 1) - 1;
-    if (n > 0) {
-      this.contexts.set(key, n);
-      return;
+    this.contexts.set(key, Math.max(0, n));
+    if (n > 0) return;
+    const unused = [...this.contexts.entries()].filter(([, uses]) => uses === 0).map(([k]) => k);
+    // Map order is first registration: the oldest unused go first.
+    for (const k of unused.slice(0, Math.max(0, unused.length - KEEP_UNUSED_CONTEXTS))) {
+      this.contexts.delete(k);
+      for (const w of this.workers) w.postMessage({ type: 'forget', key: k } satisfies ThreadMessage);
     }
-    this.contexts.delete(key);
-    for (const w of this.workers) w.postMessage({ type: 'forget', key } satisfies ThreadMessage);
   }
 
   run(input: ChunkInput, settings: ChunkSettings, context?: string): Promise<ChunkRecord> {

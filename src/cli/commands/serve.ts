@@ -66,6 +66,7 @@ export function registerServeCommand(program: Command): void {
         const k = await store.createApiKey({ role: 'admin', name: 'first start' });
         process.stderr.write(`redline: no API keys yet; created an admin key (shown once, stored hashed):\n${k.key}\nMake others with: redline keys create --role viewer|analyst|admin${flags.db ? ` --db ${flags.db}` : ''}\n`);
       }
+      server.deps.batches.warm();
       const address = await server.app.listen({ port: port(flags.port), host: flags.host });
       process.stderr.write(`redline: serving ${address}/v1 (OpenAPI: ${address}/v1/openapi.json), store ${store.location}\n`);
       process.stderr.write(
