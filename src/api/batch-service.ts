@@ -43,7 +43,7 @@ export interface BatchServiceOptions {
   mode?: 'thread' | 'inline' | 'queue';
   /** For `thread`: how many worker threads (default: the cores but one, from 1 to 4). */
   threads?: number | undefined;
-  /** For `queue`: the Redis URL, a key prefix, and how many chunks this server keeps on the queue at once (default 8). */
+  /** For `queue`: the Redis URL, a key prefix, and how many chunks this server keeps on the queue at once (default 32). */
   queue?: { redis: string; prefix?: string | undefined; inFlight?: number | undefined } | undefined;
   /** How many jobs this process answers at once, their chunks interleaved fairly by key (default 16); the rest wait their turn. */
   maxActive?: number | undefined;
@@ -132,7 +132,7 @@ export class BatchService {
     this.leaseMs = o.leaseMs ?? 30_000;
     this.maxActive = o.maxActive ?? 16;
     const mode = o.mode ?? 'thread';
-    const slots = mode === 'queue' ? (o.queue?.inFlight ?? 8) : mode === 'thread' ? this.threads() * 2 : 1;
+    const slots = mode === 'queue' ? (o.queue?.inFlight ?? 32) : mode === 'thread' ? this.threads() * 2 : 1;
     this.scheduler = new FairScheduler(slots);
     const every = o.pollMs ?? 5_000;
     if (every > 0) {
