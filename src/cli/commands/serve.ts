@@ -45,6 +45,8 @@ export function registerServeCommand(program: Command): void {
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const listUpdateIntervalMs = parseInterval(flags.listUpdateInterval);
       if (flags.queue !== undefined && !/^rediss?:\/\//.test(flags.queue)) throw new InputError([{ path: '--queue', message: 'must be a redis:// URL' }]);
+      // Workers store the rows in the server's store, so it must be one they reach.
+      if (flags.queue !== undefined && !/^postgres(ql)?:\/\//.test(flags.db ?? '')) throw new InputError([{ path: '--db', message: 'with --queue, give the postgres:// store the workers share' }]);
       const batchThreads = flags.batchThreads === undefined ? undefined : Number(flags.batchThreads);
       if (batchThreads !== undefined && (!Number.isInteger(batchThreads) || batchThreads < 1 || batchThreads > 64)) throw new InputError([{ path: '--batch-threads', message: `"${flags.batchThreads}" is not a whole number from 1 to 64` }]);
       const store = await openStore(flags.db);
