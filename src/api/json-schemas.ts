@@ -164,6 +164,7 @@ export const batchJobJson = {
     createdAt: str,
     updatedAt: str,
     error: { type: ['string', 'null'] },
+    queuePosition: { type: ['number', 'null'], description: 'while the job waits its turn in this server: 1 = starts next (jobs start round-robin over the uploading keys); null once answering, finished, or held by another server' },
     results: str,
     errorRows: str,
   },

@@ -23,7 +23,11 @@ export interface ServerOptions {
   /** The uploads folder's quota and retention (default: REDLINE_UPLOADS_QUOTA_MB, REDLINE_UPLOADS_RETENTION_DAYS; uploads.ts). */
   uploads?: Partial<Omit<UploadsPolicy, 'dir'>> | undefined;
   /** `inline` answers batch rows on the event loop (tests); default a worker thread. */
-  batchMode?: 'thread' | 'inline' | undefined;
+  batchMode?: 'thread' | 'inline' | 'queue' | undefined;
+  /** Uploaded books' chunks go on this BullMQ queue for `redline worker` processes (sets batchMode `queue`). */
+  batchQueue?: { redis: string; prefix?: string | undefined; inFlight?: number | undefined } | undefined;
+  /** Worker threads for uploaded books (batchMode `thread`). */
+  batchThreads?: number | undefined;
   webDir?: string | undefined;
   logger?: boolean | NodeJS.WritableStream | undefined;
   maxListAgeDays?: number | undefined;
@@ -103,7 +107,9 @@ export async function createServer(o: ServerOptions): Promise<RedlineServer> {
   const batches = new BatchService({
     store: o.store,
     uploadsDir,
-    mode: o.batchMode ?? 'thread',
+    mode: o.batchMode ?? (o.batchQueue ? 'queue' : 'thread'),
+    queue: o.batchQueue,
+    threads: o.batchThreads,
     redline,
     db: o.db,
     versions: () => deps.screener.versions,

@@ -1,6 +1,7 @@
 import { createRedline, type Redline } from '../bundle/redline.js';
 import { loadDefaultScreener } from '../bundle/lists.js';
-import { ensureBundledLists, loadClearedHits, openStore, screenerFromStore, screenerWithReviews } from '../store/index.js';
+import { ClearedHits, ensureBundledLists, loadClearedHits, openStore, screenerFromStore, screenerWithReviews } from '../store/index.js';
+import type { ReviewRecord } from '../store/types.js';
 import type { Screener } from '../domain/index.js';
 import { memoizingScreener } from './chunks.js';
 
@@ -33,5 +34,31 @@ async function listsScreener(options: BatchEngineOptions): Promise<Screener> {
  */
 export async function openBatchRedline(options: BatchEngineOptions = {}): Promise<Redline> {
   const screener = memoizingScreener(await listsScreener(options));
+  return createRedline({ screener, ...(options.maxListAgeDays !== undefined ? { maxListAgeDays: options.maxListAgeDays } : {}) });
+}
+
+/** The lists a long-lived batch thread screens against, without any review applied (the job brings its reviews). */
+export async function openListsScreener(options: BatchEngineOptions): Promise<Screener> {
+  if (!options.listsFrom) return loadDefaultScreener();
+  const store = await openStore(options.listsFrom.db);
+  try {
+    await ensureBundledLists(store);
+    return await screenerFromStore(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** What a job asks a long-lived thread to answer with: the officers' decisions as they stood when the job started. */
+export interface JobContext {
+  /** Changes when the store's list versions change (the thread then reloads its lists). */
+  listsKey: string;
+  reviews: readonly ReviewRecord[];
+  today: string;
+}
+
+/** A Redline over already loaded lists, with a job's cleared hits applied and a fresh screening cache. */
+export function redlineWithReviews(lists: Screener, context: JobContext, options: BatchEngineOptions = {}): Promise<Redline> {
+  const screener = memoizingScreener(screenerWithReviews(lists, new ClearedHits(context.reviews, context.today)));
   return createRedline({ screener, ...(options.maxListAgeDays !== undefined ? { maxListAgeDays: options.maxListAgeDays } : {}) });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BatchJob as StoredJob, BatchRow, Store } from '../store/types.js';
+import type { BatchJob as StoredJob, BatchRow, DeterminationRecordInput, Store } from '../store/types.js';
 import type { RowResult } from './rows.js';
 import type { Determination } from '../domain/index.js';
 
@@ -171,6 +171,23 @@ export class BatchStore {
         : { jobId, rowNo: r.row, status: 'ok', result: r, error: null },
     );
     await this.store.putBatchRows(rows);
+  }
+
+  /**
+   * A chunk's rows and its answered rows' determinations, in one transaction; rows stored before
+   * (and so their determinations) are left as they are. Returns the rows stored now.
+   */
+  async storeChunk(jobId: string, results: readonly RowResult[], determinations: readonly DeterminationRecordInput[]): Promise<number[]> {
+    const { stored } = await this.store.storeBatchChunk(this.toRows(jobId, results), determinations);
+    return stored;
+  }
+
+  private toRows(jobId: string, results: readonly RowResult[]): BatchRow[] {
+    return results.map((r) =>
+      'error' in r
+        ? { jobId, rowNo: r.row, status: 'error', result: null, error: { id: r.id, line: r.line, error: r.error, problems: r.problems } }
+        : { jobId, rowNo: r.row, status: 'ok', result: r, error: null },
+    );
   }
 
   /** Row results in row order from `fromRow`, as the runner made them. */

@@ -6,7 +6,9 @@ import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../store/testing.js';
 import { BatchStore } from './job-store.js';
-import { queueRunnerFactory, startQueueWorker, type ChunkJobData } from './queue.js';
+import { Queue } from 'bullmq';
+import { BatchService } from '../api/batch-service.js';
+import { QUEUE_NAME, queueRunnerFactory, redisConnection, startQueueWorker, type ChunkJobData } from './queue.js';
 import { runBatchFile } from './run-file.js';
 import { rowNumbers, writeSampleBook } from './test-books.js';
 
@@ -76,6 +78,40 @@ describe('batch chunks on BullMQ', () => {
       expect(byWorker[0]! + byWorker[1]!).toBe(16);
     } finally {
       await queue.close();
+    }
+  }, 120_000);
+
+  it('API uploads on the queue: each row answered and recorded once with the uploading key, a redelivered chunk records nothing again', async () => {
+    const uploads = join(dir, 'uploads');
+    const svc = new BatchService({ store: ts.store, uploadsDir: uploads, mode: 'queue', queue: { redis: REDIS, prefix, inFlight: 4 }, pollMs: 0 });
+    try {
+      const book = `id,to,date,model\n${Array.from({ length: 600 }, (_, i) => `Q${i + 1},${i % 10 === 9 ? 'XX' : 'DE'},2026-09-30,NVIDIA L4`).join('\n')}\n`;
+      const job = await svc.create(book, 'csv', undefined, 'key-queue');
+      await svc.idle();
+      expect(await svc.status(job.id)).toMatchObject({ status: 'done', rows: 600, done: 600, errors: 60, queuePosition: null });
+      const perRow = async () => ts.exec('SELECT batch_row_no AS r, key_id AS k FROM determinations WHERE batch_job_id = $1', [job.id]);
+      const first = await perRow();
+      expect(first).toHaveLength(540);
+      expect(new Set(first.map((r) => Number(r.r))).size).toBe(540);
+      expect(first.every((r) => r.k === 'key-queue')).toBe(true);
+      // The first chunk once more, as BullMQ redelivers it when a worker died before acknowledging it.
+      const q = new Queue<ChunkJobData>(QUEUE_NAME, { connection: redisConnection(REDIS), prefix });
+      try {
+        const rows = (await svc.rows(job.id, 1, 250)).map((r) => r.row);
+        expect(rows).toHaveLength(250);
+        const raw = book.split('\n').slice(1, 251).map((line, i) => {
+          const [id, to, date, model] = line.split(',');
+          return { row: i + 1, line: i + 2, csv: { id, to, date, model } };
+        });
+        const again = await q.add('chunk', { jobId: job.id, input: { chunk: 0, firstRow: 1, rows: raw }, settings: { outFormat: 'jsonl', separateErrors: true, keepResults: true, keepDeterminations: true }, keyId: 'key-queue', openCases: true });
+        for (let i = 0; i < 300 && !(await again.isCompleted()) && !(await again.isFailed()); i++) await new Promise((r) => setTimeout(r, 100));
+        expect(await again.isCompleted()).toBe(true);
+      } finally {
+        await q.close();
+      }
+      expect(await perRow()).toHaveLength(540);
+    } finally {
+      await svc.close();
     }
   }, 120_000);
 });

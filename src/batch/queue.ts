@@ -4,6 +4,7 @@ import { runChunk, type ChunkInput, type ChunkRunner, type ChunkSettings } from 
 import { openBatchRedline, type BatchEngineOptions } from './engine.js';
 import type { BatchJob, BatchStore, ChunkRecord } from './job-store.js';
 import { errorLine, isRowError, resultLine } from './rows.js';
+import { openCasesForDeterminations } from '../store/open-cases.js';
 
 /**
  * Batch work past one machine: the coordinator (`redline batch --queue`) puts each chunk on a
@@ -20,6 +21,10 @@ export interface ChunkJobData {
   jobId: string;
   input: ChunkInput;
   settings: ChunkSettings;
+  /** API uploads: the key that uploaded the book (recorded with each determination). */
+  keyId?: string | undefined;
+  /** API uploads: open review cases for the answers, as an upload answered in the server does. */
+  openCases?: boolean | undefined;
 }
 
 /** `redis://[:password@]host:port[/db]` → ioredis options. */
@@ -91,7 +96,7 @@ async function chunkFromStore(
 }
 
 /** The coordinator's side: a ChunkRunner that enqueues chunks and reads their answers back from the store. */
-export function queueRunnerFactory(redisUrl: string, store: BatchStore, options: QueueOptions = {}) {
+export function queueRunnerFactory(redisUrl: string, store: BatchStore, options: QueueOptions & { extra?: (job: BatchJob) => Pick<ChunkJobData, 'keyId' | 'openCases'> } = {}) {
   const connection = redisConnection(redisUrl);
   const queue = new Queue<ChunkJobData>(QUEUE_NAME, { connection, ...(options.prefix ? { prefix: options.prefix } : {}) });
   let closed = false;
@@ -108,7 +113,7 @@ export function queueRunnerFactory(redisUrl: string, store: BatchStore, options:
           // A chunk that failed every attempt in an earlier run gets its attempts again on this one.
           const earlier = await queue.getJob(queueId);
           if (earlier && (await earlier.getState()) === 'failed') await earlier.remove();
-          await queue.add('chunk', { jobId: job.id, input, settings }, {
+          await queue.add('chunk', { jobId: job.id, input, settings, ...options.extra?.(job) }, {
             jobId: queueId,
             attempts: 3,
             backoff: { type: 'exponential', delay: 1000 },
@@ -153,20 +158,23 @@ export async function startQueueWorker(
       // One chunk is answered with one set of lists, even if a list update switches them meanwhile.
       const used = redline;
       const chunk = runChunk(input, used, { ...settings, keepResults: true });
-      // `redline batch --record` on the queue: the worker that answered a row records it in the audit log.
-      if (chunk.determinations?.length) {
-        const day = new Date().toISOString().slice(0, 10);
-        await store.store.recordDeterminations(
-          chunk.determinations.map((d) => ({
-            input: d.input,
-            output: d.output,
-            options: { asOf: settings.asOf ?? undefined, today: day },
-            lists: used.screener?.versions,
-            batch: { jobId, rowNo: d.row },
-          })),
-        );
+      // `redline batch --record` and API uploads on the queue: the worker that answered a row
+      // records it in the audit log, in the same transaction as the row itself, and only if the
+      // row was not stored before — a chunk redelivered after a worker died records nothing twice.
+      const day = new Date().toISOString().slice(0, 10);
+      const determinations = (chunk.determinations ?? []).map((d) => ({
+        input: d.input,
+        output: d.output,
+        options: { asOf: settings.asOf ?? undefined, today: day },
+        lists: used.screener?.versions,
+        keyId: job.data.keyId,
+        batch: { jobId, rowNo: d.row },
+      }));
+      if (job.data.openCases && chunk.determinations?.length) {
+        // Cases are kept once per finding (their dedupe key), so a redelivered chunk opens none twice.
+        await openCasesForDeterminations(store.store, chunk.determinations.map((d) => ({ output: d.output, input: d.input, sourceRef: `${jobId} row ${d.row}` })), { source: 'batch' });
       }
-      await store.putRows(jobId, chunk.results ?? []);
+      await store.storeChunk(jobId, chunk.results ?? [], determinations);
       options.onChunk?.(job.data);
       return { rows: chunk.rows };
     },

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import { newId, nowIso, num, parseJson, type StoreContext } from './context.js';
-import type { BatchJobsTable, BatchRowsTable } from './schema.js';
+import type { BatchJobsTable, BatchRowsTable, Database } from './schema.js';
 import type { BatchJob, BatchJobPatch, BatchRow, BatchRowStatus, BatchStatus, NewBatchJob } from './types.js';
 
 /**
@@ -23,6 +24,8 @@ function toJob(r: BatchJobsTable): BatchJob {
     failed: num(r.failed),
     options: parseJson<Record<string, unknown>>(r.options_json) ?? {},
     error: r.error,
+    claimedBy: r.claimed_by ?? null,
+    leaseUntil: r.lease_until ?? null,
   };
 }
 
@@ -76,24 +79,50 @@ export async function listBatchJobs(ctx: StoreContext, options: { limit?: number
   return rows.map(toJob);
 }
 
+/**
+ * Claims a running job for `owner` until `leaseMs` from now: one conditional UPDATE, so of
+ * several processes asking at once exactly one gets it. The owner renews by claiming again;
+ * anyone else gets it only once the lease has run out (its holder died or hung).
+ */
+export async function claimBatchJob(ctx: StoreContext, id: string, owner: string, leaseMs: number): Promise<boolean> {
+  const now = new Date();
+  const res = await ctx.db
+    .updateTable('batch_jobs')
+    .set({ claimed_by: owner, lease_until: new Date(now.getTime() + leaseMs).toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', owner), eb('lease_until', 'is', null), eb('lease_until', '<', now.toISOString())]))
+    .executeTakeFirst();
+  return num(res.numUpdatedRows ?? 0) === 1;
+}
+
+/** Lets go of a claim (only the owner's own). */
+export async function releaseBatchJob(ctx: StoreContext, id: string, owner: string): Promise<void> {
+  await ctx.db.updateTable('batch_jobs').set({ claimed_by: null, lease_until: null }).where('id', '=', id).where('claimed_by', '=', owner).execute();
+}
+
 const CHUNK = 500;
 
+/** Inserts rows in the given transaction, keeping rows stored before; returns the row numbers stored now. */
+export async function insertBatchRowsIn(trx: Kysely<Database>, rows: readonly BatchRow[]): Promise<number[]> {
+  const stored: number[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK).map((r) => ({
+      job_id: r.jobId,
+      row_no: r.rowNo,
+      status: r.status,
+      result_json: r.result === undefined || r.result === null ? null : JSON.stringify(r.result),
+      error_json: r.error === undefined || r.error === null ? null : JSON.stringify(r.error),
+    }));
+    const res = await trx.insertInto('batch_rows').values(chunk).onConflict((oc) => oc.columns(['job_id', 'row_no']).doNothing()).returning('row_no').execute();
+    for (const r of res) stored.push(num(r.row_no));
+  }
+  return stored;
+}
+
 export async function putBatchRows(ctx: StoreContext, rows: readonly BatchRow[]): Promise<number> {
-  let inserted = 0;
-  await ctx.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK).map((r) => ({
-        job_id: r.jobId,
-        row_no: r.rowNo,
-        status: r.status,
-        result_json: r.result === undefined || r.result === null ? null : JSON.stringify(r.result),
-        error_json: r.error === undefined || r.error === null ? null : JSON.stringify(r.error),
-      }));
-      const res = await trx.insertInto('batch_rows').values(chunk).onConflict((oc) => oc.columns(['job_id', 'row_no']).doNothing()).executeTakeFirst();
-      inserted += num(res.numInsertedOrUpdatedRows ?? 0);
-    }
-  });
-  return inserted;
+  const stored = await ctx.db.transaction().execute((trx) => insertBatchRowsIn(trx, rows));
+  return stored.length;
 }
 
 export async function getBatchRows(ctx: StoreContext, jobId: string, options: { fromRow?: number | undefined; limit?: number | undefined } = {}): Promise<BatchRow[]> {

@@ -77,6 +77,9 @@ export function kyselyStore(ctx: StoreContext, location: string): Store {
     getBatchRows: (jobId, options) => batch.getBatchRows(ctx, jobId, options),
     batchRowCounts: (jobId) => batch.batchRowCounts(ctx, jobId),
     storedBatchRowNos: (jobId, from, to) => batch.storedBatchRowNos(ctx, jobId, from, to),
+    storeBatchChunk: (rows, ds) => records.storeBatchChunk(ctx, rows, ds),
+    claimBatchJob: (id, owner, leaseMs) => batch.claimBatchJob(ctx, id, owner, leaseMs),
+    releaseBatchJob: (id, owner) => batch.releaseBatchJob(ctx, id, owner),
 
     importOwners: (input) => owners.importOwners(ctx, input),
     ownerEdges: () => owners.ownerEdges(ctx),

@@ -296,6 +296,15 @@ function migrations(engine: StoreEngine): Record<string, Migration> {
         await db.schema.alterTable('audit_head').addColumn('mac_key', 'text').execute();
       },
     },
+    // Issue 14: a batch job is worked on by one process at a time. A process claims it with a
+    // conditional UPDATE and holds it by renewing a lease; a process that died lets go when its
+    // lease runs out, and another one resumes the job.
+    '0015_i14_batch_claims': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('batch_jobs').addColumn('claimed_by', 'text').execute();
+        await db.schema.alterTable('batch_jobs').addColumn('lease_until', 'text').execute();
+      },
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Determination, ListVersion, ScreeningResult } from '../domain/index.js';
 import { appendAuditIn } from './audit.js';
+import { insertBatchRowsIn } from './batch-repo.js';
 import { canonicalJson } from './canonical.js';
 import { newId, nowIso, num, parseJson, writeTx, type StoreContext } from './context.js';
 import type { CounterpartiesTable, Database, DeterminationsTable, ReviewsTable } from './schema.js';
@@ -9,6 +10,7 @@ import type {
   CounterpartyInput,
   CounterpartyRef,
   DeterminationOptionsRecord,
+  BatchRow,
   DeterminationRecordInput,
   ReviewDecision,
   ReviewInput,
@@ -178,6 +180,24 @@ export function recordDeterminations(ctx: StoreContext, ds: readonly Determinati
     const out: StoredDetermination[] = [];
     for (const d of ds) out.push(await recordDeterminationIn(trx, ctx, d));
     return out;
+  });
+}
+
+/**
+ * A batch chunk's rows and determinations together (Store.storeBatchChunk): the rows go in
+ * first, and a determination is recorded only for a row this transaction stored. On
+ * PostgreSQL a second transaction inserting the same (job, row) waits on the first and then
+ * finds it stored, so two racing writers record each row once.
+ */
+export function storeBatchChunk(ctx: StoreContext, rows: readonly BatchRow[], ds: readonly DeterminationRecordInput[]): Promise<{ stored: number[] }> {
+  return writeTx(ctx, async (trx) => {
+    const stored = await insertBatchRowsIn(trx, rows);
+    const fresh = new Set(stored);
+    for (const d of ds) {
+      if (d.batch && !fresh.has(d.batch.rowNo)) continue;
+      await recordDeterminationIn(trx, ctx, d);
+    }
+    return { stored };
   });
 }
 

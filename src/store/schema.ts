@@ -160,6 +160,9 @@ export interface BatchJobsTable {
   failed: number;
   options_json: string;
   error: string | null;
+  /** The process working on the job, and until when its claim holds (ISO time) unless renewed. */
+  claimed_by?: string | null;
+  lease_until?: string | null;
 }
 
 export interface BatchRowsTable {

@@ -346,6 +346,9 @@ export interface BatchJob {
   /** Anything else the batch runner keeps (as-of date, chunking, queue ids ...). */
   options: Record<string, unknown>;
   error: string | null;
+  /** The process working on it now (see claimBatchJob), and until when its claim holds. */
+  claimedBy?: string | null | undefined;
+  leaseUntil?: string | null | undefined;
 }
 
 export interface NewBatchJob {
@@ -467,6 +470,16 @@ export interface Store {
   batchRowCounts(jobId: string): Promise<{ ok: number; error: number; maxRowNo: number | null }>;
   /** Row numbers already stored within [from, to] (for a resuming worker to skip). */
   storedBatchRowNos(jobId: string, from: number, to: number): Promise<number[]>;
+  /**
+   * A chunk's rows and the determinations of its answered rows, in one transaction: only rows
+   * not stored before are stored, and only their determinations are recorded (audit log), so a
+   * chunk answered twice — a resumed job, a redelivered queue chunk, two processes racing —
+   * leaves exactly one row and one audit record per (job, row). Returns the rows stored now.
+   */
+  storeBatchChunk(rows: readonly BatchRow[], determinations: readonly DeterminationRecordInput[]): Promise<{ stored: number[] }>;
+  /** Claims a running job for `owner` for `leaseMs` (renew by claiming again); false when another process holds it. */
+  claimBatchJob(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  releaseBatchJob(id: string, owner: string): Promise<void>;
 
   // ownership register (docs/ownership.md): each import is a version; nothing is overwritten
   /** Stores one validated import as a new version, all or nothing, with its audit record. */

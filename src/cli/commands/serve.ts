@@ -13,6 +13,9 @@ interface ServeFlags {
   listUpdateInterval?: string;
   sources?: string;
   requestLog?: boolean;
+  queue?: string;
+  queuePrefix?: string;
+  batchThreads?: string;
 }
 
 function port(value: string): number {
@@ -33,13 +36,23 @@ export function registerServeCommand(program: Command): void {
     .option('--max-list-age <days>', 'lists older than this many days past their source date make answers review', '30')
     .option('--list-update-interval <interval>', 'run `lists update` from the official sources this often (default 6h; 30m, 90s …; 0 or off: never); env REDLINE_LIST_UPDATE_INTERVAL')
     .option('--sources <file>', 'the list sources file for the scheduled updates (default: REDLINE_LIST_SOURCES, else the bundled one)')
+    .option('--queue <redis-url>', 'answer uploaded books on the BullMQ queue at this Redis URL, by `redline worker` processes (use a postgres:// --db they share)')
+    .option('--queue-prefix <prefix>', 'the queue\'s key prefix in Redis (the workers must use the same)')
+    .option('--batch-threads <n>', 'worker threads answering uploaded books in this process (default: the cores but one, up to 4)')
     .action(async (flags: ServeFlags) => {
       const rateMax = Number(flags.rateLimit);
       if (!Number.isInteger(rateMax) || rateMax < 1) throw new InputError([{ path: '--rate-limit', message: `"${flags.rateLimit}" is not a whole number of requests per minute` }]);
       const maxListAgeDays = parseMaxListAge(flags.maxListAge);
       const listUpdateIntervalMs = parseInterval(flags.listUpdateInterval);
+      if (flags.queue !== undefined && !/^rediss?:\/\//.test(flags.queue)) throw new InputError([{ path: '--queue', message: 'must be a redis:// URL' }]);
+      // Workers store the rows in the server's store, so it must be one they reach.
+      if (flags.queue !== undefined && !/^postgres(ql)?:\/\//.test(flags.db ?? '')) throw new InputError([{ path: '--db', message: 'with --queue, give the postgres:// store the workers share' }]);
+      const batchThreads = flags.batchThreads === undefined ? undefined : Number(flags.batchThreads);
+      if (batchThreads !== undefined && (!Number.isInteger(batchThreads) || batchThreads < 1 || batchThreads > 64)) throw new InputError([{ path: '--batch-threads', message: `"${flags.batchThreads}" is not a whole number from 1 to 64` }]);
       const store = await openStore(flags.db);
       const server = await createServer({
+        batchQueue: flags.queue ? { redis: flags.queue, prefix: flags.queuePrefix } : undefined,
+        batchThreads,
         store,
         db: flags.db,
         limits: { rateMax },
@@ -55,6 +68,7 @@ export function registerServeCommand(program: Command): void {
         const k = await store.createApiKey({ role: 'admin', name: 'first start' });
         process.stderr.write(`redline: no API keys yet; created an admin key (shown once, stored hashed):\n${k.key}\nMake others with: redline keys create --role viewer|analyst|admin${flags.db ? ` --db ${flags.db}` : ''}\n`);
       }
+      server.deps.batches.warm();
       const address = await server.app.listen({ port: port(flags.port), host: flags.host });
       process.stderr.write(`redline: serving ${address}/v1 (OpenAPI: ${address}/v1/openapi.json), store ${store.location}\n`);
       process.stderr.write(

@@ -15,6 +15,8 @@ export interface BatchJob {
   ok: number;
   errors: number;
   error?: string | null;
+  /** While the job waits for its turn: 1 = starts next; null once it is being answered. */
+  queuePosition?: number | null;
 }
 
 /** A row answer of GET /v1/batches/:id/results (src/batch/rows.ts RowResult). */
@@ -190,6 +192,7 @@ export function BatchPage() {
                 {job.errors ? ` · ${count(job.errors)} with errors` : ''}
                 {running && rate ? ` · ${count(Math.round(rate))} lines/s` : ''}
                 {running && eta !== null ? ` · about ${Math.ceil(eta)} s left` : ''}
+                {running && job.queuePosition ? ` · waiting its turn: ${job.queuePosition === 1 ? 'starts next' : `${count(job.queuePosition - 1)} ${job.queuePosition === 2 ? 'job' : 'jobs'} ahead`}` : ''}
               </span>
             </div>
             {job.status === 'failed' && <ErrorNotice error={new Error(job.error ?? 'The batch failed.')} title="The batch failed" />}
