@@ -4,6 +4,8 @@ import { count, dateTime } from '../lib/format';
 import { useAsyncAction } from '../lib/use-async';
 import { ErrorNotice, Field, Loading, Name, Notice, OutcomeBadge, PageHeader } from '../components/ui';
 import type { Outcome } from '../../domain/outcome';
+import { useTranslation } from 'react-i18next';
+import { t } from '../lib/i18n';
 
 /** An audit record as GET /v1/audit returns it (src/store/types.ts AuditRecord). */
 interface AuditRecord {
@@ -40,7 +42,7 @@ function gist(r: AuditRecord): React.ReactNode {
   const out = r.output as Record<string, unknown> | null;
   const input = r.input as Record<string, unknown> | null;
   if (r.kind === 'determination' && out && typeof out.outcome === 'string') {
-    const items = Array.isArray(input?.items) ? (input!.items as { model?: string }[]).map((i) => i.model ?? 'item').join(', ') : '';
+    const items = Array.isArray(input?.items) ? (input!.items as { model?: string }[]).map((i) => i.model ?? t('audit.item')).join(', ') : '';
     return (
       <>
         <OutcomeBadge outcome={out.outcome as Outcome} /> {items} {typeof input?.to === 'string' ? `→ ${input.to}` : ''}
@@ -52,8 +54,8 @@ function gist(r: AuditRecord): React.ReactNode {
     const hits = Array.isArray((out as { hits?: unknown[] } | null)?.hits) ? ((out as { hits: unknown[] }).hits.length) : undefined;
     return (
       <>
-        {q ? <Name>{q}</Name> : 'screening'}
-        {hits !== undefined ? ` · ${hits} hit${hits === 1 ? '' : 's'}` : ''}
+        {q ? <Name>{q}</Name> : t('audit.kinds.screening')}
+        {hits !== undefined ? t('audit.hits', { count: hits }) : ''}
       </>
     );
   }
@@ -72,7 +74,10 @@ function gist(r: AuditRecord): React.ReactNode {
   return r.ref ?? '';
 }
 
+const kindLabel = (k: string): string => (KINDS.includes(k) ? t(`audit.kinds.${k}`) : k.replace('_', ' '));
+
 export function AuditPage() {
+  const { t } = useTranslation();
   const [kind, setKind] = useState('');
   const [keyId, setKeyId] = useState('');
   const [records, setRecords] = useState<AuditRecord[]>([]);
@@ -95,21 +100,21 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title="Audit log">Every determination, screening, list load and review, in a hash chain: each record holds the hash of the one before, so a change or a removal shows.</PageHeader>
+      <PageHeader title={t('audit.title')}>{t('audit.lede')}</PageHeader>
       <div className="card verify">
         <button type="button" className="primary" onClick={() => void runVerify()} disabled={verify.status === 'loading'}>
-          {verify.status === 'loading' ? 'Verifying…' : 'Verify the chain'}
+          {verify.status === 'loading' ? t('audit.verifying') : t('audit.verify')}
         </button>
         <div aria-live="polite">
-          {verify.status === 'error' && <ErrorNotice error={verify.error} title="Could not verify" />}
+          {verify.status === 'error' && <ErrorNotice error={verify.error} title={t('audit.verifyFailed')} />}
           {verify.status === 'done' &&
             (verify.value.ok ? (
               <Notice kind="ok">
-                <strong>Intact.</strong> {count(verify.value.records)} records checked; head <code>{verify.value.head?.slice(0, 16)}…</code>
+                <strong>{t('audit.intact')}</strong> {t('audit.checked', { count: verify.value.records })} <code>{verify.value.head?.slice(0, 16)}…</code>
               </Notice>
             ) : (
               <div className="notice notice-error" role="alert">
-                <strong>Broken at record {verify.value.firstBad?.seq}</strong> ({verify.value.firstBad?.problem}): {verify.value.firstBad?.detail}
+                <strong>{t('audit.broken', { seq: verify.value.firstBad?.seq })}</strong> ({verify.value.firstBad?.problem}): {verify.value.firstBad?.detail}
               </div>
             ))}
         </div>
@@ -120,40 +125,40 @@ export function AuditPage() {
           e.preventDefault();
           void load({ append: false });
         }}
-        aria-label="Filter records"
+        aria-label={t('audit.filters')}
       >
         <div className="row">
-          <Field label="Kind">
+          <Field label={t('audit.kind')}>
             {(id) => (
               <select id={id} value={kind} onChange={(e) => setKind(e.target.value)}>
-                <option value="">All</option>
+                <option value="">{t('ui.all')}</option>
                 {KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {k.replace('_', ' ')}
+                    {kindLabel(k)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="API key id">{(id) => <input id={id} value={keyId} onChange={(e) => setKeyId(e.target.value)} placeholder="any" />}</Field>
+          <Field label={t('audit.keyId')}>{(id) => <input id={id} value={keyId} onChange={(e) => setKeyId(e.target.value)} placeholder={t('audit.any')} />}</Field>
         </div>
         <button type="submit" className="secondary">
-          Apply
+          {t('ui.apply')}
         </button>
       </form>
-      {list.status === 'error' && <ErrorNotice error={list.error} title="Could not load the audit log" />}
+      {list.status === 'error' && <ErrorNotice error={list.error} title={t('audit.loadFailed')} />}
       {records.length > 0 && (
         <div className="table-wrap">
           <table className="audit">
-            <caption className="sr-only">Audit records, newest first</caption>
+            <caption className="sr-only">{t('audit.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Time</th>
-                <th scope="col">Kind</th>
-                <th scope="col">What</th>
-                <th scope="col">Key</th>
-                <th scope="col">Hash</th>
+                <th scope="col">{t('audit.time')}</th>
+                <th scope="col">{t('audit.kind')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.key')}</th>
+                <th scope="col">{t('audit.hash')}</th>
               </tr>
             </thead>
             <tbody>
@@ -161,7 +166,7 @@ export function AuditPage() {
                 <tr key={r.seq}>
                   <td>{r.seq}</td>
                   <td className="nowrap">{dateTime(r.at)}</td>
-                  <td>{r.kind.replace('_', ' ')}</td>
+                  <td>{kindLabel(r.kind)}</td>
                   <td>
                     <details>
                       <summary>{gist(r)}</summary>
@@ -180,11 +185,11 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      {list.status === 'loading' && <Loading label="Loading records…" />}
-      {list.status === 'done' && records.length === 0 && <p className="muted">No records match.</p>}
+      {list.status === 'loading' && <Loading label={t('audit.loadingRecords')} />}
+      {list.status === 'done' && records.length === 0 && <p className="muted">{t('audit.noRecords')}</p>}
       {more && oldest !== undefined && list.status !== 'loading' && (
         <button type="button" className="secondary" onClick={() => void load({ before: oldest, append: true })}>
-          Older records
+          {t('audit.older')}
         </button>
       )}
     </>

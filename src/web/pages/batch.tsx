@@ -3,6 +3,8 @@ import exampleBookUrl from '../../../data/examples/order-book-exposure.csv?url';
 import { api, saveBlob } from '../lib/api';
 import { count, todayIso } from '../lib/format';
 import { ErrorNotice, Field, Loading, Meter, Notice, PageHeader } from '../components/ui';
+import { useTranslation } from 'react-i18next';
+import { t } from '../lib/i18n';
 
 /** A batch job as GET /v1/batches/:id reports it (src/api/batch-service.ts BatchStatus). */
 export interface BatchJob {
@@ -55,7 +57,7 @@ export const EXAMPLE_BOOK = { url: exampleBookUrl, name: 'order-book-exposure.cs
 
 export async function exampleBookFile(): Promise<File> {
   const res = await fetch(EXAMPLE_BOOK.url);
-  if (!res.ok) throw new Error('The example book is missing from this build.');
+  if (!res.ok) throw new Error(t('batch.exampleMissing'));
   return new File([await res.blob()], EXAMPLE_BOOK.name, { type: 'text/csv' });
 }
 
@@ -102,6 +104,7 @@ function useJob(id: string | null): { job: BatchJob | null; error: unknown; rate
 }
 
 export function BatchPage() {
+  const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [asOf, setAsOf] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
@@ -111,7 +114,7 @@ export function BatchPage() {
 
   async function start(f: File | null) {
     if (!f) {
-      setStartError(new Error('Choose a CSV or JSON Lines file first, or use the example book.'));
+      setStartError(new Error(t('batch.chooseFile')));
       return;
     }
     setStarting(true);
@@ -133,9 +136,7 @@ export function BatchPage() {
 
   return (
     <>
-      <PageHeader title="Batch">
-        Run a whole order book: one determination per line, with progress as it goes. CSV columns as in docs/batch.md (id, date, from, to, model or item, quantity, value, currency, end_use, end_user_name …), or JSON Lines of transactions.
-      </PageHeader>
+      <PageHeader title={t('batch.title')}>{t('batch.lede')}</PageHeader>
       <form
         className="card form"
         onSubmit={(e: FormEvent) => {
@@ -144,16 +145,16 @@ export function BatchPage() {
         }}
       >
         <div className="row">
-          <Field label="Order book (CSV or JSON Lines)" wide>
+          <Field label={t('batch.book')} wide>
             {(id) => <input id={id} type="file" accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
           </Field>
-          <Field label="As of (optional)" hint={`Rules of this date for every line; empty: each line's own date. Today is ${todayIso()}.`}>
+          <Field label={t('batch.asOf')} hint={t('batch.asOfHint', { today: todayIso() })}>
             {(id) => <input id={id} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
           </Field>
         </div>
         <div className="row-actions">
           <button type="submit" className="primary" disabled={starting || !!running}>
-            Run the batch
+            {t('batch.run')}
           </button>
           <button
             type="button"
@@ -169,44 +170,44 @@ export function BatchPage() {
               }
             }}
           >
-            Run the example book (3,000 lines)
+            {t('batch.runExample')}
           </button>
         </div>
-        {startError !== null && <ErrorNotice error={startError} title="The batch did not start" />}
+        {startError !== null && <ErrorNotice error={startError} title={t('batch.notStarted')} />}
       </form>
 
       <section aria-labelledby="job-title" aria-live="polite">
-        {starting && <Loading label="Uploading…" />}
-        {error !== null && <ErrorNotice error={error} title="Lost track of the batch" />}
+        {starting && <Loading label={t('batch.uploading')} />}
+        {error !== null && <ErrorNotice error={error} title={t('batch.lost')} />}
         {job && (
           <div className="card">
             <h2 id="job-title">
-              Batch <code>{job.id}</code> — {job.status}
+              {t('batch.job')} <code>{job.id}</code> — {t(`batch.status.${job.status}`)}
             </h2>
             <div className="progress">
-              <Meter value={total ? processed / total : job.status === 'done' ? 1 : 0} label={`${processed} of ${total ?? 'unknown'} lines`} />
+              <Meter value={total ? processed / total : job.status === 'done' ? 1 : 0} label={t('batch.progressLabel', { done: processed, total: total ?? t('batch.unknownTotal') })} />
               <span>
-                {count(processed)} {total !== null ? `of ${count(total)}` : ''} lines
-                {job.errors ? ` · ${count(job.errors)} with errors` : ''}
-                {running && rate ? ` · ${count(Math.round(rate))} lines/s` : ''}
-                {running && eta !== null ? ` · about ${Math.ceil(eta)} s left` : ''}
+                {total !== null ? t('batch.linesOf', { done: count(processed), total: count(total) }) : t('batch.lines', { done: count(processed) })}
+                {job.errors ? t('batch.withErrors', { count: job.errors }) : ''}
+                {running && rate ? t('batch.rate', { rate: count(Math.round(rate)) }) : ''}
+                {running && eta !== null ? t('batch.eta', { seconds: Math.ceil(eta) }) : ''}
               </span>
             </div>
-            {job.status === 'failed' && <ErrorNotice error={new Error(job.error ?? 'The batch failed.')} title="The batch failed" />}
+            {job.status === 'failed' && <ErrorNotice error={new Error(job.error ?? t('batch.failed'))} title={t('batch.failed')} />}
             {job.status === 'done' && (
               <>
                 <Notice kind="ok">
-                  Done: {count(job.ok)} determinations{job.errors ? `, ${count(job.errors)} lines with errors (none dropped)` : ', no errors'}. The answers are kept with the job on the server.
+                  {job.errors ? t('batch.doneErrors', { ok: count(job.ok), errors: count(job.errors) }) : t('batch.doneClean', { ok: count(job.ok) })}
                 </Notice>
                 <div className="row-actions">
                   <button type="button" className="primary" onClick={() => void downloadRows(job.id, 'results').catch(setStartError)}>
-                    Download results (CSV)
+                    {t('batch.downloadResults')}
                   </button>
                   <button type="button" className="secondary" disabled={!job.errors} onClick={() => void downloadRows(job.id, 'errors').catch(setStartError)}>
-                    Download errors (CSV)
+                    {t('batch.downloadErrors')}
                   </button>
                   <a className="button secondary" href="#/exposure">
-                    See this book's exposure
+                    {t('batch.seeExposure')}
                   </a>
                 </div>
               </>
