@@ -25,7 +25,7 @@ const STATUS_WORDS = new Set([400, 401, 403, 404, 413, 429]);
 
 /** Reads the error body whatever its shape ({ error, message, problems } or plain text). */
 async function errorOf(res: Response): Promise<ApiError> {
-  let message = STATUS_WORDS.has(res.status) ? t(`api.status${res.status}`) : t('api.statusOther', { status: res.status });
+  let message = STATUS_WORDS.has(res.status) ? t(`api.status.${res.status}`) : t('api.statusOther', { status: res.status });
   let problems: { path: string; message: string }[] = [];
   try {
     const text = await res.text();
