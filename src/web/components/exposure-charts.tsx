@@ -11,7 +11,7 @@ const RESTRICTED: Outcome[] = ['prohibited', 'license_required', 'review'];
 const restricted = (g: Group): number => RESTRICTED.reduce((s, o) => s + g.outcomes[o].value, 0);
 
 function moneyAxis(currency: string) {
-  return { type: 'value' as const, axisLabel: { formatter: (v: number) => moneyShort(v, currency) }, splitLine: { lineStyle: { color: '#e5e7eb' } } };
+  return { type: 'value' as const, axisLabel: { formatter: (v: number) => moneyShort(v, currency), hideOverlap: true }, splitNumber: 4, splitLine: { lineStyle: { color: '#e5e7eb' } } };
 }
 
 function tooltipMoney(currency: string) {

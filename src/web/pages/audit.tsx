@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../lib/api';
+import { api, saveBlob } from '../lib/api';
 import { count, dateTime } from '../lib/format';
 import { useAsyncAction } from '../lib/use-async';
 import { ErrorNotice, Field, Loading, Name, Notice, OutcomeBadge, PageHeader } from '../components/ui';
@@ -37,15 +37,61 @@ function recordsOf(body: unknown): AuditRecord[] {
   return o.records ?? o.items ?? [];
 }
 
+function partiesOf(r: AuditRecord): string[] {
+  const input = r.input as { parties?: { name?: unknown }[] } | null;
+  return Array.isArray(input?.parties) ? input!.parties.map((p) => (typeof p?.name === 'string' ? p.name : '')).filter(Boolean) : [];
+}
+
+/** Potential list matches in a determination or a screening. */
+function hitCount(r: AuditRecord): number {
+  const out = r.output as { hits?: unknown[]; screening?: { hits?: unknown[] }[] } | null;
+  if (Array.isArray(out?.hits)) return out!.hits.length;
+  if (Array.isArray(out?.screening)) return out!.screening.reduce((n, s) => n + (Array.isArray(s?.hits) ? s.hits.length : 0), 0);
+  return 0;
+}
+
+/** The words a record can be found by: order reference, names, list. */
+function searchText(r: AuditRecord): string {
+  const input = r.input as Record<string, unknown> | null;
+  const cp = input?.counterparty as { name?: string } | undefined;
+  return [r.ref, input?.id, input?.query, input?.name, cp?.name, ...partiesOf(r)].filter((x) => typeof x === 'string').join(' ').toLowerCase();
+}
+
+const csvCell = (v: unknown): string => {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The records as a spreadsheet opens them: one line each, with what a reviewer files. */
+function auditCsv(records: AuditRecord[]): string {
+  const head = ['seq', 'at', 'kind', 'key_id', 'ref', 'order', 'outcome', 'parties', 'hits', 'decision', 'ruleset_version', 'ruleset_hash', 'hash', 'prev_hash'];
+  const lines = records.map((r) => {
+    const input = r.input as Record<string, unknown> | null;
+    const out = r.output as Record<string, unknown> | null;
+    return [r.seq, r.at, r.kind, r.keyId, r.ref, input?.id ?? '', out?.outcome ?? '', partiesOf(r).join('; ') || ((input?.counterparty as { name?: string })?.name ?? input?.query ?? ''), hitCount(r), out?.decision ?? input?.decision ?? '', r.ruleset?.version, r.ruleset?.hash, r.hash, r.prevHash];
+  });
+  return [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
 /** One line saying what a record is about, without opening its JSON. */
 function gist(r: AuditRecord): React.ReactNode {
   const out = r.output as Record<string, unknown> | null;
   const input = r.input as Record<string, unknown> | null;
   if (r.kind === 'determination' && out && typeof out.outcome === 'string') {
     const items = Array.isArray(input?.items) ? (input!.items as { model?: string }[]).map((i) => i.model ?? t('audit.item')).join(', ') : '';
+    const order = typeof input?.id === 'string' ? input.id : r.ref;
+    const parties = partiesOf(r);
     return (
       <>
-        <OutcomeBadge outcome={out.outcome as Outcome} /> {items} {typeof input?.to === 'string' ? `→ ${input.to}` : ''}
+        <OutcomeBadge outcome={out.outcome as Outcome} /> {order ? `${t('audit.order', { id: order })} · ` : ''}
+        {items} {typeof input?.to === 'string' ? `→ ${input.to}` : ''}
+        {parties.length ? (
+          <>
+            {' · '}
+            <Name>{parties.join(', ')}</Name>
+          </>
+        ) : null}
+        {hitCount(r) ? t('audit.hits', { count: hitCount(r) }) : ''}
       </>
     );
   }
@@ -80,12 +126,17 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState('');
   const [keyId, setKeyId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [search, setSearch] = useState('');
   const [records, setRecords] = useState<AuditRecord[]>([]);
   const [more, setMore] = useState(false);
   const [list, load] = useAsyncAction(async (opts: { before?: number; append: boolean }) => {
     const qs = new URLSearchParams({ limit: String(PAGE) });
     if (kind) qs.set('kind', kind);
     if (keyId.trim()) qs.set('keyId', keyId.trim());
+    if (from) qs.set('from', from);
+    if (to) qs.set('to', to);
     if (opts.before !== undefined) qs.set('before', String(opts.before));
     const body = await api<{ records: AuditRecord[]; next: { before?: number } | null }>(`/v1/audit?${qs}`);
     const page = recordsOf(body);
@@ -97,6 +148,8 @@ export function AuditPage() {
     void load({ append: false });
   }, [kind]); // eslint-disable-line react-hooks/exhaustive-deps
   const oldest = records.length ? Math.min(...records.map((r) => r.seq)) : undefined;
+  const needle = search.trim().toLowerCase();
+  const shown = needle ? records.filter((r) => searchText(r).includes(needle)) : records;
 
   return (
     <>
@@ -141,12 +194,23 @@ export function AuditPage() {
             )}
           </Field>
           <Field label={t('audit.keyId')}>{(id) => <input id={id} value={keyId} onChange={(e) => setKeyId(e.target.value)} placeholder={t('audit.any')} />}</Field>
+          <Field label={t('audit.from')}>{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+          <Field label={t('audit.to')}>{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
+          <Field label={t('audit.search')}>{(id) => <input id={id} type="search" lang="zh" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('audit.searchPlaceholder')} />}</Field>
         </div>
         <button type="submit" className="secondary">
           {t('ui.apply')}
         </button>
       </form>
       {list.status === 'error' && <ErrorNotice error={list.error} title={t('audit.loadFailed')} />}
+      {records.length > 0 && (
+        <div className="row-actions">
+          <button type="button" className="secondary" onClick={() => saveBlob(new Blob([auditCsv(shown)], { type: 'text/csv' }), `redline-audit-${new Date().toISOString().slice(0, 10)}.csv`)}>
+            {t('audit.exportCsv')}
+          </button>
+          {needle && <span className="muted small">{t('audit.shownOf', { shown: shown.length, count: records.length })}</span>}
+        </div>
+      )}
       {records.length > 0 && (
         <div className="table-wrap">
           <table className="audit">
@@ -162,7 +226,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {records.map((r) => (
+              {shown.map((r) => (
                 <tr key={r.seq}>
                   <td>{r.seq}</td>
                   <td className="nowrap">{dateTime(r.at)}</td>

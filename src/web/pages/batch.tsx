@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import exampleBookUrl from '../../../data/examples/order-book-exposure.csv?url';
 import { api, saveBlob } from '../lib/api';
-import { count, todayIso } from '../lib/format';
-import { ErrorNotice, Field, Loading, Meter, Notice, PageHeader } from '../components/ui';
+import { count, dateTime, todayIso } from '../lib/format';
+import { ErrorNotice, Field, Loading, Meter, Notice, OutcomeBadge, PageHeader } from '../components/ui';
+import { missingLabel } from '../../domain/labels';
+import type { Outcome } from '../../domain/outcome';
+import { OUTCOMES } from '../lib/vocab';
 import { useTranslation } from 'react-i18next';
 import { t } from '../lib/i18n';
 
@@ -21,7 +24,7 @@ export interface BatchJob {
 
 /** A row answer of GET /v1/batches/:id/results (src/batch/rows.ts RowResult). */
 type RowResult =
-  | { row: number; id?: string; outcome: string; jurisdictions: Record<string, string>; measures: string[]; missing: string[] }
+  | { row: number; id?: string; outcome: string; jurisdictions: Record<string, string>; measures: string[]; missing: string[]; missingFields?: string[] }
   | { row: number; id?: string; error: string; problems: { path: string; message: string }[] };
 
 const csvCell = (v: unknown): string => {
@@ -29,8 +32,8 @@ const csvCell = (v: unknown): string => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** Every page of a job's results (or errors) as one CSV a spreadsheet opens. */
-async function downloadRows(id: string, which: 'results' | 'errors'): Promise<void> {
+/** Every page of a job's results (or errors). */
+async function fetchRows(id: string, which: 'results' | 'errors'): Promise<RowResult[]> {
   const rows: RowResult[] = [];
   let from: number | null = 1;
   while (from !== null) {
@@ -38,6 +41,12 @@ async function downloadRows(id: string, which: 'results' | 'errors'): Promise<vo
     rows.push(...page.rows);
     from = page.next;
   }
+  return rows;
+}
+
+/** Every page of a job's results (or errors) as one CSV a spreadsheet opens. */
+async function downloadRows(id: string, which: 'results' | 'errors'): Promise<void> {
+  const rows = await fetchRows(id, which);
   const jurisdictions = [...new Set(rows.flatMap((r) => ('outcome' in r ? Object.keys(r.jurisdictions) : [])))].sort();
   const lines: unknown[][] =
     which === 'errors'
@@ -103,11 +112,116 @@ function useJob(id: string | null): { job: BatchJob | null; error: unknown; rate
   return { job, error, rate };
 }
 
+/** The batches started in this tab, newest first: the server keeps their answers, so leaving the page loses nothing. */
+interface RecentJob {
+  id: string;
+  name: string;
+  at: string;
+}
+const RECENT_KEY = 'redline.batches';
+const MAX_RECENT = 20;
+
+function recentJobs(): RecentJob[] {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? (v as RecentJob[]).filter((j) => typeof j?.id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(job: RecentJob): RecentJob[] {
+  const list = [job, ...recentJobs().filter((j) => j.id !== job.id)].slice(0, MAX_RECENT);
+  try {
+    sessionStorage.setItem(RECENT_KEY, JSON.stringify(list));
+  } catch {
+    // storage full or off: the list lasts for this page only
+  }
+  return list;
+}
+
+const PAGE_ROWS = 100;
+
+/** The answers of a finished batch as a table: counts by outcome (which filter the rows), then the rows. */
+function ResultsTable({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ rows: RowResult[] } | { error: unknown } | null>(null);
+  const [filter, setFilter] = useState<Outcome | 'error' | ''>('');
+  const [shown, setShown] = useState(PAGE_ROWS);
+  useEffect(() => {
+    let live = true;
+    setState(null);
+    fetchRows(id, 'results').then(
+      (rows) => live && setState({ rows }),
+      (error: unknown) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (state === null) return <Loading label={t('batch.loadingResults')} />;
+  if ('error' in state) return <ErrorNotice error={state.error} title={t('batch.resultsFailed')} />;
+  const rows = state.rows;
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const k = 'outcome' in r ? r.outcome : 'error';
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const chosen = rows.filter((r) => !filter || ('outcome' in r ? r.outcome === filter : filter === 'error'));
+  const chip = (value: Outcome | 'error' | '', label: string) => (
+    <button key={value || 'all'} type="button" className="chip" aria-pressed={filter === value} onClick={() => { setFilter(value); setShown(PAGE_ROWS); }}>
+      {label}
+    </button>
+  );
+  return (
+    <section aria-labelledby="results-title">
+      <h3 id="results-title">{t('batch.results')}</h3>
+      <div className="presets" role="group" aria-label={t('batch.countsLabel')} data-testid="batch-counts">
+        {chip('', t('batch.allRows', { count: rows.length }))}
+        {OUTCOMES.filter((o) => counts.get(o)).map((o) => chip(o, `${t(`outcome.${o}`)} (${count(counts.get(o)!)})`))}
+        {counts.get('error') ? chip('error', t('batch.errorsFilter', { count: counts.get('error')! })) : null}
+      </div>
+      <div className="table-wrap">
+        <table className="batch-rows">
+          <caption className="sr-only">{t('batch.shownOf', { shown: Math.min(shown, chosen.length), count: chosen.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('batch.colRow')}</th>
+              <th scope="col">{t('batch.colId')}</th>
+              <th scope="col">{t('batch.colOutcome')}</th>
+              <th scope="col">{t('batch.colMissing')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chosen.slice(0, shown).map((r) => (
+              <tr key={r.row}>
+                <td>{r.row}</td>
+                <td>{r.id ?? '—'}</td>
+                <td>{'outcome' in r ? <OutcomeBadge outcome={r.outcome as Outcome} /> : <span className="badge outcome-prohibited">{t('batch.errorOutcome')}</span>}</td>
+                <td className="small">
+                  {'outcome' in r ? (r.missingFields ?? r.missing.map((m) => missingLabel(m))).join('; ') : [r.error, ...r.problems.map((p) => p.message)].join('; ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">{t('batch.shownOf', { shown: count(Math.min(shown, chosen.length)), count: count(chosen.length) })}</p>
+      {shown < chosen.length && (
+        <button type="button" className="secondary" onClick={() => setShown((n) => n + PAGE_ROWS * 5)}>
+          {t('batch.showMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 export function BatchPage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [asOf, setAsOf] = useState('');
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [recent, setRecent] = useState<RecentJob[]>(() => recentJobs());
+  const [jobId, setJobId] = useState<string | null>(() => recentJobs()[0]?.id ?? null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
   const { job, error, rate } = useJob(jobId);
@@ -122,6 +236,7 @@ export function BatchPage() {
     setJobId(null);
     try {
       const j = await startBatch(f, asOf);
+      setRecent(remember({ id: j.id, name: f.name, at: new Date().toISOString() }));
       setJobId(j.id);
     } catch (e) {
       setStartError(e);
@@ -210,11 +325,30 @@ export function BatchPage() {
                     {t('batch.seeExposure')}
                   </a>
                 </div>
+                <ResultsTable id={job.id} />
               </>
             )}
           </div>
         )}
       </section>
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-title" className="card">
+          <h2 id="recent-title">{t('batch.recent')}</h2>
+          <p className="muted small">{t('batch.recentCaption')}</p>
+          <ul className="recent-jobs">
+            {recent.map((j) => (
+              <li key={j.id}>
+                <button type="button" className="link" aria-current={j.id === jobId ? 'true' : undefined} onClick={() => setJobId(j.id)}>
+                  {t('batch.open')} {j.name}
+                </button>{' '}
+                <span className="muted small">
+                  {t('batch.started', { at: dateTime(j.at) })} · <code>{j.id}</code>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
