@@ -100,6 +100,7 @@ export function factLabel(path: string): string {
 /** Classification codes that are not control-list entries, in words. */
 const CODE_LABEL: Readonly<Record<string, string>> = {
   INDETERMINATE: 'cannot classify',
+  NOT_LISTED: 'not listed',
   EAR99: 'EAR99 (subject to the EAR, not on the Commerce Control List)',
 };
 
