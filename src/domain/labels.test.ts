@@ -16,4 +16,14 @@ describe('words for codes and paths', () => {
     expect(factLabel('parties[0].headquarters')).toBe('Party 1 headquarters');
     expect(factLabel('items[1]: eccn (x)')).toBe('Item 2: eccn (x)');
   });
+
+  it('and in Chinese', () => {
+    expect(factLabel('parties[0].headquarters', 'zh')).toBe('第 1 方的总部');
+    expect(factLabel('items[1]: eccn (x)', 'zh')).toBe('物项 2：出口管制分类编码 (x)');
+    expect(factLabel('to', 'zh')).toBe('目的国');
+    expect(factLabel('exporter.headquarters', 'zh')).toBe('出口商总部');
+    expect(factLabel('exporter.origin', 'zh')).toBe('出口商的原产国');
+    // Unknown shapes pass through in either language.
+    expect(factLabel('something.else', 'zh')).toBe('something.else');
+  });
 });

@@ -121,7 +121,7 @@ export function nextSteps(d: Determination, lang: HumanLang = 'en'): string[] {
   const staleLists = d.missing.filter((m) => /^current \S+ list$/.test(m));
   if (staleLists.length) push(step(lang, 'lists'));
   const facts = d.missing.filter((m) => !/^current \S+ list$/.test(m));
-  for (const m of facts) push(step(lang, 'fact', { fact: missingLabel(m, d.listTitles) }));
+  for (const m of facts) push(step(lang, 'fact', { fact: missingLabel(m, d.listTitles, lang) }));
   if (d.outcome === 'review' && !steps.length) push(step(lang, 'uncertain'));
   if (!steps.length) push(step(lang, 'clear'));
   return steps;

@@ -158,7 +158,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
           m.test.missing(ctx, missing);
           for (const x of missing) draft.missing.add(x);
           draft.outcome = worseOf(draft.outcome, 'review');
-          pushUnique(draft.because, `cannot tell whether this applies: ${[...missing].map(factLabel).join(', ') || 'a fact'} unknown`);
+          pushUnique(draft.because, `cannot tell whether this applies: ${[...missing].map((m) => factLabel(m)).join(', ') || 'a fact'} unknown`);
           continue;
         }
         draft.fired = true;

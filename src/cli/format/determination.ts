@@ -34,7 +34,7 @@ export function formatClassifications(cs: Classification[], names?: string[], la
   const w = (k: Parameters<typeof word>[1], v?: Record<string, string | number>) => word(lang, k, v);
   const t = new WrappedTable([w('colItem'), w('colName'), w('colJur'), w('colClassification'), w('colBecause')], widths(4, 22, 5, 17, 45));
   for (const c of cs) {
-    const because = c.missing?.length ? `${c.because} — ${w('missingInline', { list: c.missing.map(factLabel).join(', ') })}` : c.because;
+    const because = c.missing?.length ? `${c.because} — ${w('missingInline', { list: c.missing.map((m) => factLabel(m, lang)).join(', ') })}` : c.because;
     t.push([String(c.item + 1), names?.[c.item] ?? '', c.jurisdiction, bold(codeLabel(c.code)), because]);
   }
   return t.toString();
@@ -131,7 +131,7 @@ export function formatDetermination(d: Determination, itemNames: string[] = [], 
   }
   const facts = d.missing.filter((m) => !/^current \S+ list$/.test(m));
   const stale = d.missing.length - facts.length;
-  if (facts.length) out.push('', `${bold(w('missingFacts'))}: ${facts.map((m) => missingLabel(m, d.listTitles)).join('; ')}`);
+  if (facts.length) out.push('', `${bold(w('missingFacts'))}: ${facts.map((m) => missingLabel(m, d.listTitles, lang)).join('; ')}`);
   if (stale) out.push('', `${bold(w('listsTooOld'))}: ${w('listsTooOldText', { n: stale })}`);
   out.push('');
   const lists = Object.entries(d.lists).map(([l, date]) => `${listName(d, l)} ${date}`).join(', ');

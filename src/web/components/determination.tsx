@@ -8,6 +8,8 @@ import { href } from '../lib/router';
 import { score } from '../lib/format';
 import { effectLabel, JURISDICTION_LABEL, measureSummary, measureTitle, policyLabel } from '../lib/vocab';
 import { currentLang, t } from '../lib/i18n';
+
+const labelLang = (): 'en' | 'zh' => (currentLang() === 'zh-CN' ? 'zh' : 'en');
 import { Meter, Name, OutcomeBadge } from './ui';
 import { OwnershipView } from './ownership';
 
@@ -44,7 +46,7 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
                   </td>
                   <td>
                     {c.because}
-                    {c.missing?.length ? <div className="missing">{t('determination.missing', { list: c.missing.map(factLabel).join(', ') })}</div> : null}
+                    {c.missing?.length ? <div className="missing">{t('determination.missing', { list: c.missing.map((m) => factLabel(m, labelLang())).join(', ') })}</div> : null}
                   </td>
                 </tr>
               ))}
@@ -149,7 +151,7 @@ function SummaryCard({ d }: { d: Determination }) {
           <strong>{t('determination.missingFacts')}</strong> — {t('determination.missingFactsLede')}
           <ul>
             {factsMissing.map((m) => (
-              <li key={m}>{missingLabel(m, d.listTitles)}</li>
+              <li key={m}>{missingLabel(m, d.listTitles, labelLang())}</li>
             ))}
           </ul>
         </div>
@@ -261,7 +263,7 @@ function FindingView({ f }: { f: Finding }) {
           ))}
         </ul>
       </div>
-      {f.missing?.length ? <p className="missing">{t('determination.missing', { list: f.missing.map(factLabel).join(', ') })}</p> : null}
+      {f.missing?.length ? <p className="missing">{t('determination.missing', { list: f.missing.map((m) => factLabel(m, labelLang())).join(', ') })}</p> : null}
       {f.exceptions?.length ? (
         <details className="finding-exceptions">
           <summary>{t('determination.exceptionsFor', { count: f.exceptions.length })}</summary>
