@@ -4,7 +4,7 @@ import { href } from '../lib/router';
 import { useLoad } from '../lib/use-async';
 import { ErrorNotice, Loading, Name, Notice, PageHeader } from '../components/ui';
 import { useTranslation } from 'react-i18next';
-import { t } from '../lib/i18n';
+import { i18n, t } from '../lib/i18n';
 
 /** The shape GET /v1/review-cases answers (src/store/cases.ts ReviewCase). */
 interface ReviewCase {
@@ -26,6 +26,11 @@ interface ReviewCase {
 }
 
 const statusLabel = (s: ReviewCase['status']): string => t(`reviews.statuses.${s}`);
+/** A history event's action (opened, proposed cleared …) in words of the interface language. */
+const actionLabel = (action: string): string => {
+  const key = `reviews.actions.${action.replace(/ /g, '_')}`;
+  return i18n.exists(key) ? t(key) : action;
+};
 const FILTERS = ['', 'open', 'in_review', 'escalated', 'cleared', 'confirmed', 'revoked'] as const;
 const STATUSES: Record<string, true> = { open: true, in_review: true, cleared: true, confirmed: true, escalated: true, revoked: true };
 
@@ -197,7 +202,7 @@ function CaseView({ id, onChange, you }: { id: string; onChange: () => void; you
       <ol className="history">
         {(k.events ?? []).map((e) => (
           <li key={e.auditSeq}>
-            <span className="muted">{e.at.replace('T', ' ').slice(0, 19)}</span> {e.actor ?? 'Redline'} — {e.action}
+            <span className="muted">{e.at.replace('T', ' ').slice(0, 19)}</span> {e.actor ?? 'Redline'} — {actionLabel(e.action)}
             {e.text ? <>: <Name>{e.text}</Name></> : null}
           </li>
         ))}
