@@ -3,14 +3,18 @@ import { InputError } from '../domain/index.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import { commands } from './commands/index.js';
 import { ExitError } from './errors.js';
+import { parseLang, setHumanLang } from './lang.js';
 
 export { ExitError } from './errors.js';
 
 export function buildProgram(): Command {
   const program = new Command('redline')
     .description('Export-control compliance for semiconductors: classify items, check transactions, screen parties.')
+    .option('--lang <lang>', 'language of human output: en or zh (default: the locale, LC_ALL / LC_MESSAGES / LANG); JSON output never changes')
     .showHelpAfterError()
     .exitOverride();
+  // Before any command runs: a bad --lang is bad input (exit 2) naming the flag.
+  program.hook('preAction', () => setHumanLang(parseLang(program.opts<{ lang?: string }>().lang)));
   for (const register of commands) register(program);
   return program;
 }

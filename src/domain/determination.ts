@@ -25,6 +25,8 @@ export interface Finding {
   measure: string;
   /** The measure's title for people (`measure` stays the stable id). */
   title?: string;
+  /** The measure's title in Chinese, where the rule pack gives one (shown in the zh interface and `--lang zh`). */
+  titleZh?: string;
   effect: Effect;
   citation: string;
   summary: string;
@@ -57,7 +59,7 @@ export interface JurisdictionResult {
   /** The strictest review policy that governs the licence application, when one is needed. */
   reviewPolicy?: ReviewPolicy;
   /** Measures on the books that did not apply on the date, and why (stayed, not enforced ...). */
-  notApplied?: { measure: string; title?: string; citation: string; why: string }[];
+  notApplied?: { measure: string; title?: string; titleZh?: string; citation: string; why: string }[];
   /** The assumptions this jurisdiction's outcome rests on (findings with `assumed`). */
   assumptions?: { measure: string; assumption: string }[];
 }

@@ -114,6 +114,8 @@ export const measureSchema = z.strictObject({
   /** `requirement` decides outcomes; `review_policy` says how a licence application is judged; `event` is timeline-only. */
   kind: z.enum(['requirement', 'review_policy', 'event']).default('requirement'),
   title: z.string().min(1).optional(),
+  /** The title in Simplified Chinese (China's measures carry one; the zh interface and `--lang zh` show it). */
+  titleZh: z.string().min(1).optional(),
   instrument: z.string().min(1),
   citation: z.string().min(1),
   summary: z.string().min(1),

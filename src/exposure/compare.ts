@@ -122,6 +122,8 @@ export function compareExposure(base: AnalysedBook, compare: AnalysedBook, cavea
     .map((m) => ({
       measure: m,
       jurisdiction: info[m]?.jurisdiction ?? '',
+      ...(info[m]?.title ? { title: info[m]!.title } : {}),
+      ...(info[m]?.titleZh ? { titleZh: info[m]!.titleZh } : {}),
       summary: info[m]?.summary ?? '',
       citation: info[m]?.citation ?? '',
       newlyApplying: newly.get(m) ?? emptyTally(),

@@ -14,7 +14,7 @@ export function lineOutcome(d: Determination): { result: LineOutcome; measures: 
     if (f.outcome === 'no_license_required') return;
     const before = weighing[f.measure];
     weighing[f.measure] = before === undefined ? f.outcome : worseOf(before, f.outcome);
-    measures[f.measure] ??= { jurisdiction: f.jurisdiction, summary: f.summary, citation: f.citation };
+    measures[f.measure] ??= { jurisdiction: f.jurisdiction, ...(f.title ? { title: f.title } : {}), ...(f.titleZh ? { titleZh: f.titleZh } : {}), summary: f.summary, citation: f.citation };
   };
   for (const j of d.jurisdictions) {
     jurisdictions[j.jurisdiction] = j.outcome;

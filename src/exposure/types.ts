@@ -43,6 +43,9 @@ export type EvaluatedLine =
 /** A measure as the report names it, so a reader sees the rule and not just its id. */
 export interface MeasureInfo {
   jurisdiction: string;
+  /** The measure's title for people (the id stays the key). */
+  title?: string;
+  titleZh?: string;
   summary: string;
   citation: string;
 }
@@ -110,6 +113,8 @@ export interface LineFlip {
 export interface MeasureChange {
   measure: string;
   jurisdiction: string;
+  title?: string;
+  titleZh?: string;
   summary: string;
   citation: string;
   /** Lines the measure weighs on under the compared date and not under the base date. */

@@ -158,7 +158,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
         const v = m.test.test(ctx);
         if (v === false) continue;
         if (!verdict.applies) {
-          if (v === true) notApplied.set(m.id, { measure: m.id, title: m.title ?? m.summary, citation: m.citation, why: verdict.notAppliedWhy ?? 'not applied' });
+          if (v === true) notApplied.set(m.id, { measure: m.id, title: m.title ?? m.summary, ...(m.titleZh ? { titleZh: m.titleZh } : {}), citation: m.citation, why: verdict.notAppliedWhy ?? 'not applied' });
           continue;
         }
         const draft = drafts.get(m.id) ?? newDraft(m);
@@ -169,7 +169,7 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
           m.test.missing(ctx, missing);
           for (const x of missing) draft.missing.add(x);
           draft.outcome = worseOf(draft.outcome, 'review');
-          pushUnique(draft.because, `cannot tell whether this applies: ${[...missing].map(factLabel).join(', ') || 'a fact'} unknown`);
+          pushUnique(draft.because, `cannot tell whether this applies: ${[...missing].map((m) => factLabel(m)).join(', ') || 'a fact'} unknown`);
           continue;
         }
         draft.fired = true;
@@ -429,6 +429,7 @@ function toFinding(d: Draft): Finding {
   const f: Finding = {
     measure: m.id,
     title: m.title ?? m.summary,
+    ...(m.titleZh ? { titleZh: m.titleZh } : {}),
     effect: m.kind === 'review_policy' ? 'informational' : m.effect,
     citation: d.citations.length ? `${m.citation}; ${d.citations.join('; ')}` : m.citation,
     summary: m.summary,

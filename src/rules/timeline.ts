@@ -31,6 +31,7 @@ export interface TimelineEntry {
   jurisdiction: Jurisdiction;
   kind: 'requirement' | 'review_policy' | 'event';
   title: string;
+  titleZh?: string;
   instrument: string;
   citation: string;
   confidence: string;
@@ -95,6 +96,7 @@ export function timeline(measures: readonly CompiledMeasure[], opts: TimelineOpt
         jurisdiction: m.jurisdiction,
         kind: m.kind,
         title: m.title ?? m.summary,
+        ...(m.titleZh ? { titleZh: m.titleZh } : {}),
         instrument: m.instrument,
         citation: m.citation,
         confidence: m.confidence,

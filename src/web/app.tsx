@@ -11,28 +11,23 @@ import { MeasurePage } from './pages/measure';
 import { AuditPage } from './pages/audit';
 import { ReviewsPage } from './pages/reviews';
 import { Loading } from './components/ui';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/language';
 
 // The charts library is most of the bundle: load it with the one page that draws charts.
 const ExposurePage = lazy(() => import('./pages/exposure').then((m) => ({ default: m.ExposurePage })));
 
-const PAGES = [
-  ['check', 'Check'],
-  ['screen', 'Screen'],
-  ['batch', 'Batch'],
-  ['reviews', 'Reviews'],
-  ['rules', 'Rules'],
-  ['exposure', 'Exposure'],
-  ['audit', 'Audit'],
-] as const;
+const PAGES = ['check', 'screen', 'batch', 'reviews', 'rules', 'exposure', 'audit'] as const;
 
 export function App() {
   const [signedIn, setSignedIn] = useState(() => storedKey() !== null);
   const [reason, setReason] = useState<string | undefined>();
   const route = useRoute();
+  const { t, i18n } = useTranslation();
   useEffect(
     () =>
       onSignedOut(() => {
-        setReason('The server no longer accepts that key. Sign in again.');
+        setReason('app.keyRejected');
         setSignedIn(false);
       }),
     [],
@@ -40,32 +35,33 @@ export function App() {
   // Moving between pages puts focus on the new page's heading, so keyboard and screen-reader users start there.
   useEffect(() => {
     document.getElementById('page-title')?.focus({ preventScroll: true });
-    const title = PAGES.find(([p]) => p === route.page)?.[1];
-    document.title = `${title ?? 'Redline'} — Redline`;
-  }, [route.page, route.param]);
+    const title = PAGES.find((p) => p === route.page);
+    document.title = `${title ? t(`app.pages.${title}`) : 'Redline'} — Redline`;
+  }, [route.page, route.param, i18n.language, t]);
 
-  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} {...(reason ? { reason } : {})} />;
+  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} {...(reason ? { reason: t(reason) } : {})} />;
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
-        Skip to content
+        {t('app.skip')}
       </a>
       <header className="top">
         <a className="brand" href={href('check')}>
           <span className="brand-mark" aria-hidden="true" />
           Redline
         </a>
-        <nav aria-label="Pages">
+        <nav aria-label={t('app.pagesNav')}>
           <ul>
-            {PAGES.map(([page, label]) => (
+            {PAGES.map((page) => (
               <li key={page}>
                 <a href={href(page)} aria-current={route.page === page ? 'page' : undefined}>
-                  {label}
+                  {t(`app.pages.${page}`)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
+        <LanguageSwitch />
         <button
           type="button"
           className="link sign-out"
@@ -75,7 +71,7 @@ export function App() {
             setSignedIn(false);
           }}
         >
-          Sign out
+          {t('app.signOut')}
         </button>
       </header>
       <main id="main" tabIndex={-1}>
@@ -85,15 +81,15 @@ export function App() {
         {route.page === 'rules' && !route.param && <RulesPage />}
         {route.page === 'rules' && route.param && <MeasurePage id={route.param} />}
         {route.page === 'exposure' && (
-          <Suspense fallback={<Loading label="Loading the charts…" />}>
+          <Suspense fallback={<Loading label={t('app.loadingCharts')} />}>
             <ExposurePage />
           </Suspense>
         )}
         {route.page === 'audit' && <AuditPage />}
         {route.page === 'reviews' && <ReviewsPage caseId={route.param} />}
-        {!PAGES.some(([p]) => p === route.page) && (
+        {!PAGES.some((p) => p === route.page) && (
           <p>
-            No such page. Go to <a href={href('check')}>Check</a>.
+            {t('app.noSuchPage')} <a href={href('check')}>{t('app.goToCheck')}</a>
           </p>
         )}
       </main>

@@ -73,7 +73,7 @@ export interface Browser {
 }
 
 /** Chromium with a fresh profile, nothing phoning home, downloads allowed. */
-export async function startBrowser(): Promise<Browser> {
+export async function startBrowser(options: { locale?: string } = {}): Promise<Browser> {
   const found = await findChromium(ROOT);
   mkdirSync(ARTIFACTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'redline-chromium-'));
@@ -82,6 +82,8 @@ export async function startBrowser(): Promise<Browser> {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
+    // The browser's language (navigator.languages), which the app's first choice of language follows.
+    ...(options.locale ? { locale: options.locale } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());

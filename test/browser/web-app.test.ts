@@ -141,6 +141,24 @@ describe('the web app in a browser', SLOW, () => {
     const lines = readFileSync(saved, 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^row,id,outcome,/);
     expect(lines.length).toBe(3001);
+    // The answers as a table: counts by outcome that add up to the book, each one a filter.
+    const counts = page.getByTestId('batch-counts');
+    await counts.waitFor();
+    const chips = await counts.getByRole('button').allTextContents();
+    const numbers = chips.slice(1).map((c) => Number(/\(([\d,]+)\)$/.exec(c)![1]!.replace(/,/g, '')));
+    expect(chips[0]).toBe('All rows (3000)');
+    expect(numbers.reduce((a, b) => a + b, 0)).toBe(3000);
+    const review = counts.getByRole('button', { name: /^Review \(/ });
+    await review.click();
+    const badges = await page.locator('table.batch-rows tbody .badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(new Set(badges)).toEqual(new Set(['Review']));
+    // The job stays listed: leave the page and come back, and it is still there, with its answers.
+    await go('#/check');
+    await go('#/batch');
+    await page.getByRole('heading', { name: 'Batches in this session' }).waitFor();
+    expect(await page.locator('ul.recent-jobs li').count()).toBe(1);
+    await page.getByText(/^Done: /).waitFor();
     const overflow = await shoot(page, 'batch');
     expect(overflow).toEqual({ 1280: 0, 390: 0 });
   });
@@ -196,6 +214,20 @@ describe('the web app in a browser', SLOW, () => {
     await expect.poll(async () => (await page.locator('table.audit tbody summary').first().textContent()) ?? '').toContain('cleared');
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.locator('.verify .notice').textContent()).toContain('Intact.');
+    // Determinations say their order and parties; the records export as CSV.
+    await page.getByLabel('Kind').selectOption('determination');
+    await expect.poll(async () => (await page.locator('table.audit tbody summary').first().textContent()) ?? '').toMatch(/^Licence required order \S+ · .+ · /);
+    // Found by the party's name (the batch's recorded rows are newer than the checks of the form).
+    await page.getByLabel('Order or name').fill('华为技术有限公司');
+    await expect.poll(async () => (await page.locator('table.audit tbody summary').first().textContent()) ?? '').toContain('华为技术有限公司');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export these records (CSV)' }).click()]);
+    const savedCsv = join(ARTIFACTS, 'audit.csv');
+    await csv.saveAs(savedCsv);
+    const auditLines = readFileSync(savedCsv, 'utf8').trim().split(/\r?\n/);
+    expect(auditLines[0]).toBe('seq,at,kind,key_id,ref,order,outcome,parties,hits,decision,ruleset_version,ruleset_hash,hash,prev_hash');
+    expect(auditLines.length).toBeGreaterThan(1);
+    expect(auditLines.slice(1).every((l) => l.split(',')[2] === 'determination')).toBe(true);
+    expect(auditLines.slice(1).every((l) => l.includes('华为技术有限公司'))).toBe(true);
     const overflow = await shoot(page, 'audit');
     expect(overflow).toEqual({ 1280: 0, 390: 0 });
   });

@@ -16,6 +16,7 @@ import { transactionFromCsvRecord } from '../../src/batch/csv-row.js';
 import type { Determination } from '../../src/domain/index.js';
 import { formatDetermination } from '../../src/cli/format/determination.js';
 import { DeterminationView } from '../../src/web/components/determination.js';
+import { i18n } from '../../src/web/lib/i18n.js';
 
 let redline: Redline;
 let determinations: { name: string; d: Determination; items: string[]; parties: string[] }[] = [];
@@ -103,6 +104,14 @@ describe('words for people, not identifiers', () => {
     }
   });
 
+  it('the CLI human output in Chinese (--lang zh) shows none either', () => {
+    for (const { name, d, items } of determinations) {
+      const text = formatDetermination(d, items, { lang: 'zh' });
+      expect(text).toContain('下一步');
+      expect({ name, found: identifiersIn(text) }).toEqual({ name, found: [] });
+    }
+  });
+
   it('the CLI --details section does carry the identifiers', () => {
     const { d, items } = determinations[0]!;
     expect(formatDetermination(d, items, { details: true })).toContain(d.jurisdictions[0]!.findings[0]!.measure);
@@ -112,6 +121,20 @@ describe('words for people, not identifiers', () => {
     for (const { name, d, items, parties } of determinations) {
       const html = renderToStaticMarkup(createElement(DeterminationView, { d, itemNames: items, partyNames: parties }));
       expect({ name, found: identifiersIn(visibleText(html)) }).toEqual({ name, found: [] });
+    }
+  });
+
+  it('the web determination view in Chinese shows none outside a details toggle', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      for (const { name, d, items, parties } of determinations) {
+        const html = renderToStaticMarkup(createElement(DeterminationView, { d, itemNames: items, partyNames: parties }));
+        const text = visibleText(html);
+        expect(text).toContain('下一步');
+        expect({ name, found: identifiersIn(text) }).toEqual({ name, found: [] });
+      }
+    } finally {
+      await i18n.changeLanguage('en');
     }
   });
 

@@ -22,6 +22,7 @@ export interface TimelineEvent {
   measure: string;
   jurisdiction: string;
   title: string;
+  titleZh?: string;
   citation: string;
   instrument: string;
   note?: string;
@@ -32,7 +33,7 @@ export function timelineEvents(entries: readonly TimelineEntry[]): TimelineEvent
   const out: TimelineEvent[] = [];
   for (const e of entries) {
     for (const c of e.changes) {
-      out.push({ date: c.date, event: c.change, measure: e.id, jurisdiction: e.jurisdiction, title: e.title, citation: e.citation, instrument: e.instrument, ...(c.note ? { note: c.note } : {}) });
+      out.push({ date: c.date, event: c.change, measure: e.id, jurisdiction: e.jurisdiction, title: e.title, ...(e.titleZh ? { titleZh: e.titleZh } : {}), citation: e.citation, instrument: e.instrument, ...(c.note ? { note: c.note } : {}) });
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.measure.localeCompare(b.measure)));

@@ -7,6 +7,8 @@ import { readJsonInput, printJson } from '../io.js';
 import { parseAsOf, parseMaxListAge, type EvaluateFlags } from '../options.js';
 import { openRedline } from '../runtime.js';
 import { formatDetermination } from '../format/determination.js';
+import { word } from '../format/words.js';
+import { humanLang } from '../lang.js';
 
 function itemNames(input: unknown): string[] {
   const items = (input as { items?: { model?: string; name?: string; kind?: string }[] })?.items ?? [];
@@ -60,7 +62,8 @@ export function registerCheckCommand(program: Command): void {
         return;
       }
       results.forEach((d, i) => {
-        if (many) process.stdout.write(`\n${'─'.repeat(20)} transaction ${i + 1}${d.id ? ` (order ${d.id})` : ''}\n`);
+        const lang = humanLang();
+        if (many) process.stdout.write(`\n${'─'.repeat(20)} ${word(lang, 'transaction', { n: i + 1 })}${d.id ? ` (${word(lang, 'order', { id: d.id })})` : ''}\n`);
         process.stdout.write(`${formatDetermination(d, itemNames(inputs[i]), { details: flags.details === true })}\n`);
       });
     });

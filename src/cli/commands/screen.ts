@@ -8,6 +8,9 @@ import { InputError, isCountryCode, nameSchema, normaliseName, parseInput, TEXT_
 import { openListScreener } from '../runtime.js';
 import type { RedlineScreener } from '../../screening/index.js';
 import { dim, heading, terminalWidth } from '../format/style.js';
+import { word } from '../format/words.js';
+import { humanLang } from '../lang.js';
+import type { HumanLang } from '../../domain/summary.js';
 
 interface ScreenFlags {
   json?: boolean;
@@ -41,15 +44,16 @@ export function screenOptions(flags: ScreenFlags): ScreenOptions {
   return opts;
 }
 
-function formatResult(r: ScreeningResult, screener: RedlineScreener): string {
-  const lines = [heading(`Screening "${r.query}"`)];
+export function formatResult(r: ScreeningResult, screener: Pick<RedlineScreener, 'versions' | 'alertThreshold'>, lang: HumanLang = humanLang()): string {
+  const w = (k: Parameters<typeof word>[1], v?: Record<string, string | number>) => word(lang, k, v);
+  const lines = [heading(w('screeningQuery', { query: r.query }))];
   if (r.hits.length === 0) {
-    lines.push(pc.green(`no hits on the ${screener.versions.length} lists in the store`));
+    lines.push(pc.green(w('noHits', { n: screener.versions.length })));
     return lines.join('\n');
   }
   const width = terminalWidth();
   const table = new Table({
-    head: ['score', 'list', 'listed name', 'matched as', 'country', 'citation'].map((h) => pc.bold(h)),
+    head: [w('colScore'), w('colList'), w('colListedName'), w('colMatchedAs'), w('colCountry'), w('colCitation')],
     colWidths: [8, 24, Math.floor(width * 0.25), Math.floor(width * 0.2), 9, Math.floor(width * 0.18)],
     wordWrap: true,
     // cli-table3's own colours (red heads, grey borders) ignore NO_COLOR and pipes: colour comes from pc only.
@@ -57,13 +61,13 @@ function formatResult(r: ScreeningResult, screener: RedlineScreener): string {
   });
   for (const h of r.hits) {
     const score = h.score >= screener.alertThreshold ? pc.bold(pc.red(h.score.toFixed(2))) : pc.yellow(h.score.toFixed(2));
-    table.push([score, h.list, h.name, h.matchedName === h.name ? dim('(name)') : h.matchedName, h.country ?? '', h.citation ?? '']);
+    table.push([score, h.list, h.name, h.matchedName === h.name ? dim(w('nameItself')) : h.matchedName, h.country ?? '', h.citation ?? '']);
   }
   lines.push(table.toString());
   const top = r.hits[0]!;
-  lines.push(heading('Why the top hit matched'));
+  lines.push(heading(w('whyTop')));
   for (const e of top.explanation) lines.push(`  ${e}`);
-  lines.push(dim(`alert threshold ${screener.alertThreshold}: hits at or above it become findings in \`redline check\`; \`redline lists status\` shows how current the lists are`));
+  lines.push(dim(w('threshold', { threshold: screener.alertThreshold })));
   return lines.join('\n');
 }
 

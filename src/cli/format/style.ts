@@ -1,5 +1,8 @@
 import picocolors from 'picocolors';
 import type { Outcome } from '../../domain/index.js';
+import type { HumanLang } from '../../domain/summary.js';
+import { humanLang } from '../lang.js';
+import { outcomeWords } from './words.js';
 
 /**
  * Colour only for a person at a terminal: never into a file or a pipe, never with NO_COLOR set
@@ -27,8 +30,8 @@ const OUTCOME_COLOUR: Record<Outcome, (s: string) => string> = {
   no_license_required: (s) => pc.bold(pc.green(s)),
 };
 
-export function outcomeLabel(o: Outcome): string {
-  return OUTCOME_COLOUR[o](o.replace(/_/g, ' ').toUpperCase());
+export function outcomeLabel(o: Outcome, lang: HumanLang = humanLang()): string {
+  return OUTCOME_COLOUR[o](outcomeWords(o, lang));
 }
 
 export const dim = pc.dim;

@@ -2,11 +2,14 @@ import { Fragment, type ReactNode } from 'react';
 import type { Determination, ExceptionResult, Finding, JurisdictionResult } from '../../domain/determination';
 import type { Jurisdiction } from '../../domain/jurisdiction';
 import { codeLabel, factLabel, missingLabel } from '../../domain/labels';
-import { isPolicyNote, policyWords, summarise } from '../../domain/summary';
+import { isPolicyNote, summarise } from '../../domain/summary';
 import type { ScreeningHit } from '../../domain/screening';
 import { href } from '../lib/router';
-import { score, words } from '../lib/format';
-import { JURISDICTION_LABEL } from '../lib/vocab';
+import { score } from '../lib/format';
+import { effectLabel, JURISDICTION_LABEL, measureSummary, measureTitle, policyLabel } from '../lib/vocab';
+import { currentLang, t } from '../lib/i18n';
+
+const labelLang = (): 'en' | 'zh' => (currentLang() === 'zh-CN' ? 'zh' : 'en');
 import { Meter, Name, OutcomeBadge } from './ui';
 import { OwnershipView } from './ownership';
 
@@ -19,17 +22,17 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
       <OwnershipView d={d} />
 
       <details className="determination-details">
-        <summary>Full reasoning: items, every rule, licence exceptions, screening hits</summary>
-        <h3>Items</h3>
+        <summary>{t('determination.fullReasoning')}</summary>
+        <h3>{t('determination.items')}</h3>
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Name</th>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col">Classification</th>
-                <th scope="col">Because</th>
+                <th scope="col">{t('determination.item')}</th>
+                <th scope="col">{t('determination.name')}</th>
+                <th scope="col">{t('determination.jurisdiction')}</th>
+                <th scope="col">{t('determination.classification')}</th>
+                <th scope="col">{t('determination.because')}</th>
               </tr>
             </thead>
             <tbody>
@@ -43,7 +46,7 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
                   </td>
                   <td>
                     {c.because}
-                    {c.missing?.length ? <div className="missing">Missing: {c.missing.map(factLabel).join(', ')}</div> : null}
+                    {c.missing?.length ? <div className="missing">{t('determination.missing', { list: c.missing.map((m) => factLabel(m, labelLang())).join(', ') })}</div> : null}
                   </td>
                 </tr>
               ))}
@@ -58,7 +61,7 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
 
         {hits.length > 0 && (
           <>
-            <h3>Screening hits</h3>
+            <h3>{t('determination.screeningHits')}</h3>
             {hits.map((s) => (
               <PartyHits key={`${s.party}-${s.query}`} party={s.party} query={s.query} hits={s.hits} partyName={partyNames[s.party]} listTitles={d.listTitles} />
             ))}
@@ -67,7 +70,7 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
 
         {d.redFlags.length > 0 && (
           <>
-            <h3>Red flags</h3>
+            <h3>{t('determination.redFlags')}</h3>
             <ul className="findings">
               {d.redFlags.map((f, i) => (
                 <FindingView key={i} f={f} />
@@ -78,9 +81,9 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
       </details>
 
       <details className="identifiers">
-        <summary>Details: identifiers, rule set and list versions</summary>
+        <summary>{t('determination.identifiers')}</summary>
         <dl className="facts">
-          <dt>Rule set</dt>
+          <dt>{t('determination.ruleSet')}</dt>
           <dd>
             {d.ruleset.version} <code>{d.ruleset.hash}</code>
           </dd>
@@ -88,13 +91,13 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
             <Fragment key={l}>
               <dt>{d.listTitles?.[l] ?? l}</dt>
               <dd>
-                <code>{l}</code> · source {date}
+                <code>{l}</code> · {t('determination.source', { date })}
               </dd>
             </Fragment>
           ))}
           {d.missing.length > 0 && (
             <>
-              <dt>Missing (paths)</dt>
+              <dt>{t('determination.missingPaths')}</dt>
               <dd>{d.missing.map((m) => <code key={m}>{m} </code>)}</dd>
             </>
           )}
@@ -106,25 +109,25 @@ export function DeterminationView({ d, itemNames = [], partyNames = [] }: { d: D
 
 /** The answer in a few lines: outcome, deciding rules (title and citation), what to do next. */
 function SummaryCard({ d }: { d: Determination }) {
-  const s = summarise(d);
+  const s = summarise(d, currentLang() === 'zh-CN' ? 'zh' : 'en');
   const staleLists = d.missing.filter((m) => /^current \S+ list$/.test(m));
   const factsMissing = d.missing.filter((m) => !staleLists.includes(m));
   return (
     <div className={`summary-card outcome-border-${d.outcome}`} data-testid="determination-summary">
       <div className="determination-head">
         <h2 id="determination-title" tabIndex={-1}>
-          Determination
+          {t('determination.title')}
         </h2>
         <OutcomeBadge outcome={d.outcome} large />
         <span className="muted">
-          as of {d.asOf}
-          {d.id ? ` · order ${d.id}` : ''}
-          {typeof (d as { auditSeq?: unknown }).auditSeq === 'number' ? ` · audit record ${(d as { auditSeq?: number }).auditSeq}` : ''}
+          {t('determination.asOf', { date: d.asOf })}
+          {d.id ? ` · ${t('determination.order', { id: d.id })}` : ''}
+          {typeof (d as { auditSeq?: unknown }).auditSeq === 'number' ? ` · ${t('determination.auditRecord', { seq: (d as { auditSeq?: number }).auditSeq })}` : ''}
         </span>
       </div>
       {s.deciding.length > 0 && (
         <>
-          <h3 className="summary-heading">Deciding rules</h3>
+          <h3 className="summary-heading">{t('determination.deciding')}</h3>
           <ul className="deciding">
             {s.deciding.map((r, i) => (
               <li key={`${r.measure}-${i}`}>
@@ -135,7 +138,7 @@ function SummaryCard({ d }: { d: Determination }) {
           </ul>
         </>
       )}
-      <h3 className="summary-heading">What to do next</h3>
+      <h3 className="summary-heading">{t('determination.nextSteps')}</h3>
       <ul className="next-steps">
         {s.nextSteps.map((n) => (
           <li key={n}>
@@ -145,18 +148,17 @@ function SummaryCard({ d }: { d: Determination }) {
       </ul>
       {factsMissing.length > 0 && (
         <div className="notice notice-warn">
-          <strong>Missing facts</strong> — Redline answers review until these are known:
+          <strong>{t('determination.missingFacts')}</strong> — {t('determination.missingFactsLede')}
           <ul>
             {factsMissing.map((m) => (
-              <li key={m}>{missingLabel(m, d.listTitles)}</li>
+              <li key={m}>{missingLabel(m, d.listTitles, labelLang())}</li>
             ))}
           </ul>
         </div>
       )}
       {staleLists.length > 0 && (
         <p className="muted small">
-          {staleLists.length} restricted-party list{staleLists.length === 1 ? ' is' : 's are'} older than allowed:{' '}
-          {staleLists.map((m) => d.listTitles?.[m.slice('current '.length, -' list'.length)] ?? 'a list').join(', ')}.
+          {t('determination.staleLists', { count: staleLists.length, lists: staleLists.map((m) => d.listTitles?.[m.slice('current '.length, -' list'.length)] ?? t('determination.aList')).join(', ') })}
         </p>
       )}
     </div>
@@ -168,16 +170,16 @@ function PartyHits({ party, query, hits, partyName, listTitles }: { party: numbe
   return (
     <div className="party-hits">
       <p>
-        Party {party + 1}
+        {t('determination.party', { n: party + 1 })}
         {partyName ? ' · ' : ''}
-        {partyName ? <Name>{partyName}</Name> : null} — name given “<Name>{query}</Name>”{' '}
-        <a href={`${href('screen')}?name=${encodeURIComponent(query)}`}>review these hits</a>
+        {partyName ? <Name>{partyName}</Name> : null} — {t('determination.nameGiven')} “<Name>{query}</Name>”{' '}
+        <a href={`${href('screen')}?name=${encodeURIComponent(query)}`}>{t('determination.reviewHits')}</a>
       </p>
       <ul className="hits">{first && <HitView hit={first} listTitles={listTitles} />}</ul>
       {rest.length > 0 && (
         <details className="more-hits">
           <summary>
-            {rest.length} more potential match{rest.length === 1 ? '' : 'es'} for this party
+            {t('determination.moreHits', { count: rest.length })}
           </summary>
           <ul className="hits">
             {rest.map((h) => (
@@ -192,11 +194,11 @@ function PartyHits({ party, query, hits, partyName, listTitles }: { party: numbe
 
 function JurisdictionView({ j }: { j: JurisdictionResult }) {
   return (
-    <section className={`jurisdiction outcome-border-${j.outcome}`} aria-label={`${j.jurisdiction} outcome`}>
+    <section className={`jurisdiction outcome-border-${j.outcome}`} aria-label={t('determination.jurisdictionOutcome', { jurisdiction: JURISDICTION_LABEL[j.jurisdiction] ?? j.jurisdiction })}>
       <div className="jurisdiction-head">
         <h3>{JURISDICTION_LABEL[j.jurisdiction] ?? j.jurisdiction}</h3>
         <OutcomeBadge outcome={j.outcome} />
-        {j.reviewPolicy && <span className="muted">licence review policy: {policyWords(j.reviewPolicy)}</span>}
+        {j.reviewPolicy && <span className="muted">{t('determination.reviewPolicy', { policy: policyLabel(j.reviewPolicy) })}</span>}
       </div>
       {j.findings.length ? (
         <ul className="findings">
@@ -205,16 +207,16 @@ function JurisdictionView({ j }: { j: JurisdictionResult }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">No measure applies.</p>
+        <p className="muted">{t('determination.noMeasure')}</p>
       )}
       {j.exceptions.length > 0 && <ExceptionsView exceptions={j.exceptions} />}
       {j.notApplied && j.notApplied.length > 0 && (
         <details>
-          <summary>Measures on the books that did not apply on this date ({j.notApplied.length})</summary>
+          <summary>{t('determination.notApplied', { count: j.notApplied.length })}</summary>
           <ul>
             {j.notApplied.map((n) => (
               <li key={n.measure}>
-                <a href={href('rules', n.measure)}>{n.title ?? 'rule'}</a> — {n.why} <span className="muted">({n.citation})</span>
+                <a href={href('rules', n.measure)}>{n.title ? measureTitle(n) : t('determination.rule')}</a> — {n.why} <span className="muted">({n.citation})</span>
               </li>
             ))}
           </ul>
@@ -229,7 +231,7 @@ function JurisdictionView({ j }: { j: JurisdictionResult }) {
  * never an outcome (a green "No licence required" beside "Presumption of denial" contradicted the text).
  */
 export function FindingBadge({ f }: { f: Finding }) {
-  if (isPolicyNote(f)) return <span className={`badge policy-${f.reviewPolicy}`}>{sentence(policyWords(f.reviewPolicy!))}</span>;
+  if (isPolicyNote(f)) return <span className={`badge policy-${f.reviewPolicy}`}>{sentence(policyLabel(f.reviewPolicy!))}</span>;
   return <OutcomeBadge outcome={f.outcome} />;
 }
 
@@ -242,17 +244,17 @@ function FindingView({ f }: { f: Finding }) {
     <li className="finding">
       <div className="finding-head">
         <a href={href('rules', f.measure)} className="measure-title">
-          {f.title ?? f.summary}
+          {measureTitle(f)}
         </a>
         <FindingBadge f={f} />
-        {!isPolicyNote(f) && <span className="muted">{words(f.effect)}</span>}
+        {!isPolicyNote(f) && <span className="muted">{effectLabel(f.effect)}</span>}
       </div>
-      <p>{f.summary}</p>
+      <p>{measureSummary(f)}</p>
       <p className="citation">
-        <span className="label">Citation</span> {f.citation}
+        <span className="label">{t('determination.citation')}</span> {f.citation}
       </p>
       <div className="because">
-        <span className="label">Because</span>
+        <span className="label">{t('determination.because')}</span>
         <ul>
           {f.because.map((b, i) => (
             <li key={i}>
@@ -261,17 +263,17 @@ function FindingView({ f }: { f: Finding }) {
           ))}
         </ul>
       </div>
-      {f.missing?.length ? <p className="missing">Missing: {f.missing.map(factLabel).join(', ')}</p> : null}
+      {f.missing?.length ? <p className="missing">{t('determination.missing', { list: f.missing.map((m) => factLabel(m, labelLang())).join(', ') })}</p> : null}
       {f.exceptions?.length ? (
         <details className="finding-exceptions">
-          <summary>Licence exceptions considered for this rule ({f.exceptions.length})</summary>
+          <summary>{t('determination.exceptionsFor', { count: f.exceptions.length })}</summary>
           <ExceptionsView exceptions={f.exceptions} />
         </details>
       ) : null}
       <details className="identifiers">
-        <summary>Details</summary>
+        <summary>{t('ui.details')}</summary>
         <p className="small">
-          Rule id <code className="measure-id">{f.measure}</code> · {f.instrument} · confidence {f.confidence}
+          {t('determination.ruleId')} <code className="measure-id">{f.measure}</code> · {f.instrument} · {t('determination.confidence', { level: t(`measure.confidenceLevel.${f.confidence}`) })}
         </p>
       </details>
     </li>
@@ -282,13 +284,13 @@ function ExceptionsView({ exceptions }: { exceptions: ExceptionResult[] }) {
   return (
     <div className="table-wrap">
       <table className="exceptions">
-        <caption>Licence exceptions</caption>
+        <caption>{t('determination.exceptions')}</caption>
         <thead>
           <tr>
-            <th scope="col">Exception</th>
-            <th scope="col">Usable</th>
-            <th scope="col">Why</th>
-            <th scope="col">Conditions still to meet</th>
+            <th scope="col">{t('determination.exception')}</th>
+            <th scope="col">{t('determination.usable')}</th>
+            <th scope="col">{t('determination.why')}</th>
+            <th scope="col">{t('determination.stillToMeet')}</th>
           </tr>
         </thead>
         <tbody>
@@ -298,7 +300,7 @@ function ExceptionsView({ exceptions }: { exceptions: ExceptionResult[] }) {
                 {e.code}
                 {e.citation && <div className="muted small">{e.citation}</div>}
               </th>
-              <td>{e.available === true ? 'Yes' : e.available === false ? 'No' : 'Cannot tell'}</td>
+              <td>{e.available === true ? t('determination.yes') : e.available === false ? t('determination.no') : t('determination.cannotTell')}</td>
               <td>{e.why}</td>
               <td>{e.requires?.length ? <ul>{e.requires.map((r) => <li key={r}>{r}</li>)}</ul> : <span className="muted">—</span>}</td>
             </tr>
@@ -317,15 +319,15 @@ export function HitView({ hit, children, listTitles }: { hit: ScreeningHit; chil
           <Name>{hit.name}</Name>
         </strong>
         <span className="score">
-          <Meter value={hit.score} label={`score ${score(hit.score)}`} /> {score(hit.score)}
+          <Meter value={hit.score} label={t('determination.score', { score: score(hit.score) })} /> {score(hit.score)}
         </span>
       </div>
       <dl className="facts">
-        <dt>List</dt>
+        <dt>{t('determination.list')}</dt>
         <dd>{hit.listTitle ?? listTitles?.[hit.list] ?? hit.list}</dd>
         {hit.matchedName !== hit.name && (
           <>
-            <dt>Matched name</dt>
+            <dt>{t('determination.matchedName')}</dt>
             <dd>
               <Name>{hit.matchedName}</Name>
             </dd>
@@ -333,19 +335,19 @@ export function HitView({ hit, children, listTitles }: { hit: ScreeningHit; chil
         )}
         {hit.country && (
           <>
-            <dt>Country</dt>
+            <dt>{t('determination.country')}</dt>
             <dd>{hit.country}</dd>
           </>
         )}
         {hit.citation && (
           <>
-            <dt>Citation</dt>
+            <dt>{t('determination.citation')}</dt>
             <dd>{hit.citation}</dd>
           </>
         )}
       </dl>
       <div className="because">
-        <span className="label">Why it matched</span>
+        <span className="label">{t('determination.whyMatched')}</span>
         <ul>
           {hit.explanation.map((x, i) => (
             <li key={i}>

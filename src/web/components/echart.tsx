@@ -9,7 +9,7 @@ echarts.use([BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, T
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /**
  * An ECharts chart that follows its container's width. `label` describes the chart for screen

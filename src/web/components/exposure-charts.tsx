@@ -4,20 +4,21 @@ import type { Outcome } from '../../domain/outcome';
 import { moneyShort } from '../lib/format';
 import { OUTCOME_COLOUR, OUTCOME_SHORT, OUTCOMES } from '../lib/vocab';
 import { EChart, type ChartOption } from './echart';
+import { i18n, t } from '../lib/i18n';
 
 /** The exposure page's charts. Every figure drawn here is also in a table on the page. */
 const RESTRICTED: Outcome[] = ['prohibited', 'license_required', 'review'];
 const restricted = (g: Group): number => RESTRICTED.reduce((s, o) => s + g.outcomes[o].value, 0);
 
 function moneyAxis(currency: string) {
-  return { type: 'value' as const, axisLabel: { formatter: (v: number) => moneyShort(v, currency) }, splitLine: { lineStyle: { color: '#e5e7eb' } } };
+  return { type: 'value' as const, axisLabel: { formatter: (v: number) => moneyShort(v, currency), hideOverlap: true }, splitNumber: 4, splitLine: { lineStyle: { color: '#e5e7eb' } } };
 }
 
 function tooltipMoney(currency: string) {
   return { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const }, valueFormatter: (v: unknown) => moneyShort(Number(v), currency) };
 }
 
-const label = (asOf: string | null): string => asOf ?? 'line dates';
+const label = (asOf: string | null): string => asOf ?? t('exposure.lineDates');
 
 /** Value by outcome under each date: one stacked bar per date. */
 export function OutcomeBars({ reports }: { reports: ExposureReport[] }) {
@@ -38,9 +39,9 @@ export function OutcomeBars({ reports }: { reports: ExposureReport[] }) {
         data: reports.map((r) => r.total.outcomes[o].value),
       })),
     }),
-    [reports, currency],
+    [reports, currency, i18n.language], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  return <EChart option={option} height={90 + 60 * reports.length} label={`Value of the book by outcome under ${reports.map((r) => label(r.asOf)).join(' and ')}`} />;
+  return <EChart option={option} height={90 + 60 * reports.length} label={t('exposure.chartOutcomes', { dates: reports.map((r) => label(r.asOf)).join(t('exposure.and')) })} />;
 }
 
 /** Where the value went: outcome under the first date → outcome under the second. */
@@ -82,8 +83,8 @@ export function TransitionSankey({ c }: { c: ExposureComparison }) {
         },
       ],
     };
-  }, [c, a, b, currency]);
-  return <EChart option={option} height={300} label={`Flows of value from each outcome under ${a} to each outcome under ${b}`} />;
+  }, [c, a, b, currency, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  return <EChart option={option} height={300} label={t('exposure.chartFlows', { from: a, to: b })} />;
 }
 
 /** Restricted value (prohibited, licence, review) by month under each date. */
@@ -100,11 +101,11 @@ export function MonthLines({ reports }: { reports: ExposureReport[] }) {
       yAxis: moneyAxis(currency),
       series: reports.map((r, i) => {
         const by = new Map(r.by.month.map((g) => [g.key, restricted(g)]));
-        return { name: `restricted, rules of ${label(r.asOf)}`, type: 'line', smooth: false, showSymbol: false, lineStyle: { width: 2 }, itemStyle: { color: colours[i % 2] }, areaStyle: { opacity: i ? 0.12 : 0.05 }, data: months.map((m) => by.get(m) ?? 0) };
+        return { name: t('exposure.restrictedRules', { date: label(r.asOf) }), type: 'line', smooth: false, showSymbol: false, lineStyle: { width: 2 }, itemStyle: { color: colours[i % 2] }, areaStyle: { opacity: i ? 0.12 : 0.05 }, data: months.map((m) => by.get(m) ?? 0) };
       }),
     };
-  }, [reports, currency]);
-  return <EChart option={option} height={300} label="Restricted value of the book by order month" />;
+  }, [reports, currency, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  return <EChart option={option} height={300} label={t('exposure.chartMonths')} />;
 }
 
 /** The largest rows of a breakdown as horizontal bars stacked by outcome. */
@@ -119,7 +120,7 @@ export function GroupBars({ groups, currency, limit = 10, title }: { groups: Gro
       yAxis: { type: 'category', inverse: true, data: top.map((g) => g.key), axisLabel: { width: 150, overflow: 'truncate' } },
       series: OUTCOMES.map((o) => ({ name: OUTCOME_SHORT[o], type: 'bar', stack: 'v', itemStyle: { color: OUTCOME_COLOUR[o] }, data: top.map((g) => g.outcomes[o].value) })),
     }),
-    [top, currency],
+    [top, currency, i18n.language], // eslint-disable-line react-hooks/exhaustive-deps
   );
   return <EChart option={option} height={80 + 28 * top.length} label={title} />;
 }
@@ -135,11 +136,11 @@ export function ShiftBars({ shifts, currency, title, limit = 10 }: { shifts: { k
       xAxis: moneyAxis(currency),
       yAxis: { type: 'category', inverse: true, data: top.map((s) => s.key), axisLabel: { width: 170, overflow: 'truncate' } },
       series: [
-        { name: 'newly restricted', type: 'bar', stack: 's', itemStyle: { color: '#c4320a' }, data: top.map((s) => s.stricter.value) },
-        { name: 'released', type: 'bar', stack: 's', itemStyle: { color: '#4d7c57' }, data: top.map((s) => s.looser.value) },
+        { name: t('exposure.seriesStricter'), type: 'bar', stack: 's', itemStyle: { color: '#c4320a' }, data: top.map((s) => s.stricter.value) },
+        { name: t('exposure.seriesReleased'), type: 'bar', stack: 's', itemStyle: { color: '#4d7c57' }, data: top.map((s) => s.looser.value) },
       ],
     }),
-    [top, currency],
+    [top, currency, i18n.language], // eslint-disable-line react-hooks/exhaustive-deps
   );
   return <EChart option={option} height={80 + 28 * top.length} label={title} />;
 }

@@ -2,22 +2,25 @@ import { useState } from 'react';
 import type { Dimension, ExposureComparison, ExposureReport, LineFlip } from '../../exposure/types';
 import { count, countryName, money, moneyShort, percent, signedMoneyShort } from '../lib/format';
 import { href } from '../lib/router';
-import { KIND_LABEL, OUTCOME_SHORT, OUTCOMES } from '../lib/vocab';
+import { JURISDICTION_LABEL, KIND_LABEL, measureTitle, OUTCOME_SHORT, OUTCOMES } from '../lib/vocab';
+import { t } from '../lib/i18n';
+import type { MeasureInfo } from '../../exposure/types';
 import { Field, Name, OutcomeBadge } from './ui';
 
-const DIMENSION_LABEL: Record<Dimension, string> = {
-  jurisdiction: 'Jurisdiction',
-  measure: 'Measure',
-  destination: 'Destination',
-  item: 'Item',
-  kind: 'Kind of item',
-  month: 'Month',
-};
+const DIMENSIONS: Dimension[] = ['jurisdiction', 'measure', 'destination', 'item', 'kind', 'month'];
+const dimensionLabel = (d: Dimension): string => t(`exposure.dimension.${d}`);
 
-function keyLabel(dimension: Dimension, key: string): React.ReactNode {
+/** A measure by its title (the id only as the link target), falling back to the id when the report does not name it. */
+function MeasureLink({ id, info }: { id: string; info?: Record<string, MeasureInfo> | undefined }) {
+  const m = info?.[id];
+  return <a href={href('rules', id)}>{m?.title ? measureTitle(m) : id}</a>;
+}
+
+function keyLabel(dimension: Dimension, key: string, info?: Record<string, MeasureInfo>): React.ReactNode {
   if (dimension === 'destination') return `${key} · ${countryName(key)}`;
   if (dimension === 'kind') return KIND_LABEL[key] ?? key;
-  if (dimension === 'measure') return <a href={href('rules', key)}>{key}</a>;
+  if (dimension === 'jurisdiction') return JURISDICTION_LABEL[key] ?? key;
+  if (dimension === 'measure') return <MeasureLink id={key} info={info} />;
   return <Name>{key}</Name>;
 }
 
@@ -29,26 +32,26 @@ export function BreakdownTable({ reports }: { reports: ExposureReport[] }) {
   const groups = r.by[dimension];
   return (
     <section aria-labelledby="breakdown-title">
-      <h2 id="breakdown-title">Breakdown</h2>
+      <h2 id="breakdown-title">{t('exposure.breakdown')}</h2>
       <div className="row">
-        <Field label="By">
+        <Field label={t('exposure.by')}>
           {(id) => (
             <select id={id} value={dimension} onChange={(e) => setDimension(e.target.value as Dimension)}>
-              {(Object.keys(DIMENSION_LABEL) as Dimension[]).map((d) => (
+              {DIMENSIONS.map((d) => (
                 <option key={d} value={d}>
-                  {DIMENSION_LABEL[d]}
+                  {dimensionLabel(d)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {reports.length > 1 && (
-          <Field label="Rules of">
+          <Field label={t('exposure.rulesOf')}>
             {(id) => (
               <select id={id} value={which} onChange={(e) => setWhich(Number(e.target.value))}>
                 {reports.map((rep, i) => (
                   <option key={i} value={i}>
-                    {rep.asOf ?? 'each line’s date'}
+                    {rep.asOf ?? t('exposure.eachLineDate')}
                   </option>
                 ))}
               </select>
@@ -56,15 +59,15 @@ export function BreakdownTable({ reports }: { reports: ExposureReport[] }) {
           </Field>
         )}
       </div>
-      {dimension === 'measure' && <p className="muted small">A line counts under every measure that weighs on it, with the outcome that measure gives it, so these rows overlap.</p>}
-      {dimension === 'jurisdiction' && <p className="muted small">Every line appears once per jurisdiction, with that jurisdiction’s outcome.</p>}
+      {dimension === 'measure' && <p className="muted small">{t('exposure.measureOverlap')}</p>}
+      {dimension === 'jurisdiction' && <p className="muted small">{t('exposure.jurisdictionOnce')}</p>}
       <div className="table-wrap">
         <table className="numbers">
           <thead>
             <tr>
-              <th scope="col">{DIMENSION_LABEL[dimension]}</th>
-              <th scope="col">Lines</th>
-              <th scope="col">Value</th>
+              <th scope="col">{dimensionLabel(dimension)}</th>
+              <th scope="col">{t('exposure.linesCol')}</th>
+              <th scope="col">{t('exposure.valueCol')}</th>
               {OUTCOMES.map((o) => (
                 <th scope="col" key={o}>
                   {OUTCOME_SHORT[o]}
@@ -75,11 +78,11 @@ export function BreakdownTable({ reports }: { reports: ExposureReport[] }) {
           <tbody>
             {groups.map((g) => (
               <tr key={g.key}>
-                <th scope="row">{keyLabel(dimension, g.key)}</th>
+                <th scope="row">{keyLabel(dimension, g.key, r.measures)}</th>
                 <td>{count(g.total.count)}</td>
                 <td>{moneyShort(g.total.value, r.currency)}</td>
                 {OUTCOMES.map((o) => (
-                  <td key={o} className={g.outcomes[o].count ? '' : 'zero'} title={g.outcomes[o].count ? `${count(g.outcomes[o].count)} lines, ${money(g.outcomes[o].value, r.currency)}` : undefined}>
+                  <td key={o} className={g.outcomes[o].count ? '' : 'zero'} title={g.outcomes[o].count ? t('exposure.cellTitle', { count: count(g.outcomes[o].count), value: money(g.outcomes[o].value, r.currency) }) : undefined}>
                     {g.outcomes[o].count ? moneyShort(g.outcomes[o].value, r.currency) : '·'}
                   </td>
                 ))}
@@ -97,16 +100,16 @@ export function TotalsTable({ reports, c }: { reports: ExposureReport[]; c?: Exp
   return (
     <div className="table-wrap">
       <table className="numbers">
-        <caption>Lines and value by outcome</caption>
+        <caption>{t('exposure.totalsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Outcome</th>
+            <th scope="col">{t('exposure.outcome')}</th>
             {reports.map((r, i) => (
               <th scope="col" key={i} colSpan={2}>
-                Rules of {r.asOf ?? 'each line’s date'}
+                {t('exposure.rulesOfDate', { date: r.asOf ?? t('exposure.eachLineDate') })}
               </th>
             ))}
-            {c && <th scope="col">Change in value</th>}
+            {c && <th scope="col">{t('exposure.change')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -116,7 +119,7 @@ export function TotalsTable({ reports, c }: { reports: ExposureReport[]; c?: Exp
                 <OutcomeBadge outcome={o} />
               </th>
               {reports.map((r, i) => [
-                <td key={`${i}c`}>{count(r.total.outcomes[o].count)} lines</td>,
+                <td key={`${i}c`}>{t('exposure.lines', { count: count(r.total.outcomes[o].count) })}</td>,
                 <td key={`${i}v`}>
                   {moneyShort(r.total.outcomes[o].value, currency)} <span className="muted small">{percent(r.total.outcomes[o].value, r.total.total.value)}</span>
                 </td>,
@@ -130,22 +133,22 @@ export function TotalsTable({ reports, c }: { reports: ExposureReport[]; c?: Exp
   );
 }
 
-function Why({ f }: { f: LineFlip }) {
+function Why({ f, info }: { f: LineFlip; info: Record<string, MeasureInfo> }) {
   return (
     <ul className="why">
       {f.added.map((m) => (
         <li key={`+${m}`}>
-          <span className="plus" aria-label="newly applies">+</span> <a href={href('rules', m)}>{m}</a>
+          <span className="plus" aria-label={t('exposure.newlyApplies')}>+</span> <MeasureLink id={m} info={info} />
         </li>
       ))}
       {f.removed.map((m) => (
         <li key={`-${m}`}>
-          <span className="minus" aria-label="no longer applies">−</span> <a href={href('rules', m)}>{m}</a>
+          <span className="minus" aria-label={t('exposure.noLongerApplies')}>−</span> <MeasureLink id={m} info={info} />
         </li>
       ))}
       {f.changed.map((x) => (
         <li key={`~${x.measure}`}>
-          <span className="tilde" aria-label="changed">~</span> <a href={href('rules', x.measure)}>{x.measure}</a> {OUTCOME_SHORT[x.before]} → {OUTCOME_SHORT[x.after]}
+          <span className="tilde" aria-label={t('exposure.changed')}>~</span> <MeasureLink id={x.measure} info={info} /> {OUTCOME_SHORT[x.before]} → {OUTCOME_SHORT[x.after]}
         </li>
       ))}
     </ul>
@@ -156,25 +159,26 @@ function Why({ f }: { f: LineFlip }) {
 export function FlipsTable({ c }: { c: ExposureComparison }) {
   const [shown, setShown] = useState(25);
   const currency = c.base.currency;
-  if (!c.flips.length) return <p className="muted">No line changes outcome between {c.base.asOf} and {c.compare.asOf}.</p>;
+  const info = { ...c.base.measures, ...c.compare.measures };
+  if (!c.flips.length) return <p className="muted">{t('exposure.noFlips', { from: c.base.asOf ?? t('exposure.lineDates'), to: c.compare.asOf ?? t('exposure.lineDates') })}</p>;
   return (
     <>
       <div className="table-wrap">
         <table className="flips">
           <caption>
-            {count(c.flips.length)} lines change outcome ({count(c.stricter.count)} stricter, {count(c.looser.count)} looser)
+            {t('exposure.flipsCaption', { count: count(c.flips.length), stricter: count(c.stricter.count), looser: count(c.looser.count) })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Month</th>
-              <th scope="col">To</th>
-              <th scope="col">Item</th>
-              <th scope="col">Value</th>
+              <th scope="col">{t('exposure.line')}</th>
+              <th scope="col">{t('exposure.month')}</th>
+              <th scope="col">{t('exposure.to')}</th>
+              <th scope="col">{t('exposure.item')}</th>
+              <th scope="col">{t('exposure.value')}</th>
               <th scope="col">
                 {c.base.asOf} → {c.compare.asOf}
               </th>
-              <th scope="col">Why</th>
+              <th scope="col">{t('exposure.why')}</th>
             </tr>
           </thead>
           <tbody>
@@ -191,7 +195,7 @@ export function FlipsTable({ c }: { c: ExposureComparison }) {
                   {OUTCOME_SHORT[f.before]} → <strong className={f.direction === 'stricter' ? 'up' : 'down'}>{OUTCOME_SHORT[f.after]}</strong>
                 </td>
                 <td>
-                  <Why f={f} />
+                  <Why f={f} info={info} />
                 </td>
               </tr>
             ))}
@@ -200,7 +204,7 @@ export function FlipsTable({ c }: { c: ExposureComparison }) {
       </div>
       {shown < c.flips.length && (
         <button type="button" className="secondary" onClick={() => setShown((n) => n + 50)}>
-          Show more ({count(c.flips.length - shown)} left)
+          {t('exposure.showMore', { count: count(c.flips.length - shown) })}
         </button>
       )}
     </>
@@ -215,24 +219,24 @@ export function MeasureChangesTable({ c }: { c: ExposureComparison }) {
     <>
     <div className="table-wrap">
       <table className="numbers">
-        <caption>Measures behind the change</caption>
+        <caption>{t('exposure.measuresCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Newly applies</th>
-            <th scope="col">No longer applies</th>
-            <th scope="col">Summary</th>
+            <th scope="col">{t('exposure.measure')}</th>
+            <th scope="col">{t('exposure.newlyAppliesCol')}</th>
+            <th scope="col">{t('exposure.noLongerAppliesCol')}</th>
+            <th scope="col">{t('exposure.summary')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((m) => (
             <tr key={m.measure}>
               <th scope="row">
-                <a href={href('rules', m.measure)}>{m.measure}</a>
+                <a href={href('rules', m.measure)}>{m.title ? measureTitle(m) : m.measure}</a>
                 <div className="muted small">{m.citation}</div>
               </th>
-              <td>{m.newlyApplying.count ? `${count(m.newlyApplying.count)} lines · ${moneyShort(m.newlyApplying.value, currency)}` : '·'}</td>
-              <td>{m.noLongerApplying.count ? `${count(m.noLongerApplying.count)} lines · ${moneyShort(m.noLongerApplying.value, currency)}` : '·'}</td>
+              <td>{m.newlyApplying.count ? t('exposure.linesValue', { count: count(m.newlyApplying.count), value: moneyShort(m.newlyApplying.value, currency) }) : '·'}</td>
+              <td>{m.noLongerApplying.count ? t('exposure.linesValue', { count: count(m.noLongerApplying.count), value: moneyShort(m.noLongerApplying.value, currency) }) : '·'}</td>
               <td className="summary">{m.summary}</td>
             </tr>
           ))}
@@ -241,7 +245,7 @@ export function MeasureChangesTable({ c }: { c: ExposureComparison }) {
     </div>
     {shown.length < c.measureChanges.length && (
       <button type="button" className="secondary" onClick={() => setAll(true)}>
-        All {c.measureChanges.length} measures
+        {t('exposure.allMeasures', { count: c.measureChanges.length })}
       </button>
     )}
     </>

@@ -1,17 +1,15 @@
 import type { Determination } from '../../domain/determination';
 import type { OwnershipRuleResult } from '../../domain/ownership';
 import { Name } from './ui';
+import { t } from '../lib/i18n';
 
-const RULE_LABEL: Record<string, string> = {
-  bisAffiliates: 'BIS Affiliates rule (Entity List + MEU List owners)',
-  ofac50: "OFAC's 50 percent rule (blocked persons)",
-  cn50: 'MOFCOM No. 61 (Control / Watch List owners)',
-};
+const RULES = new Set(['bisAffiliates', 'ofac50', 'cn50']);
+const ruleLabel = (rule: string): string => (RULES.has(rule) ? t(`ownership.${rule}`) : rule);
 
 function verdict(r: OwnershipRuleResult): string {
-  if (r.restricted === true) return `${r.pct} % — 50 % or more`;
-  if (r.restricted === false) return `${r.pct} % — below 50 %`;
-  return `${r.pct} % known — could reach 50 %`;
+  if (r.restricted === true) return t('ownership.atLeast', { pct: r.pct });
+  if (r.restricted === false) return t('ownership.below', { pct: r.pct });
+  return t('ownership.couldReach', { pct: r.pct });
 }
 
 /** Per party and rule: the aggregate listed share and the paths up to each listed owner. */
@@ -20,17 +18,17 @@ export function OwnershipView({ d }: { d: Determination }) {
   if (!parties.some((p) => p.rules.length)) return null;
   return (
     <section aria-labelledby="ownership-title">
-      <h3 id="ownership-title">Ownership (50 percent rules)</h3>
+      <h3 id="ownership-title">{t('ownership.title')}</h3>
       {parties.map((p) =>
         p.rules.length ? (
           <div key={p.party} className="party-hits">
             <p>
-              Party {p.party + 1} · <Name>{p.name}</Name> <span className="muted">(owners from the {p.source})</span>
+              {t('ownership.party', { n: p.party + 1 })} · <Name>{p.name}</Name> <span className="muted">{t('ownership.ownersFrom', { source: p.source })}</span>
             </p>
             <ul className="findings">
               {p.rules.map((r) => (
                 <li key={r.rule} className="finding">
-                  <strong>{RULE_LABEL[r.rule] ?? r.rule}</strong>: {verdict(r)}
+                  <strong>{ruleLabel(r.rule)}</strong>: {verdict(r)}
                   <ul>
                     {r.chains.map((c, i) => (
                       <li key={i} className="ownership-path">
@@ -48,11 +46,11 @@ export function OwnershipView({ d }: { d: Determination }) {
                     ))}
                     {r.cycles.map((c, i) => (
                       <li key={`c${i}`} className="muted">
-                        ownership cycle {c.join(' ← ')} (each holding counted once)
+                        {t('ownership.cycle', { names: c.join(' ← ') })}
                       </li>
                     ))}
                   </ul>
-                  {r.missing.length > 0 && <div className="missing">Missing: {r.missing.join('; ')}</div>}
+                  {r.missing.length > 0 && <div className="missing">{t('ownership.missing', { list: r.missing.join('; ') })}</div>}
                 </li>
               ))}
             </ul>

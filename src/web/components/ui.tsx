@@ -3,7 +3,8 @@ import type { Outcome } from '../../domain/outcome';
 import { ApiError } from '../lib/api';
 import { hasHan } from '../lib/format';
 import { OUTCOME_LABEL } from '../lib/vocab';
-import { COUNTRY_OPTIONS } from '../lib/countries';
+import { countryOptions } from '../lib/countries';
+import { t } from '../lib/i18n';
 
 export function OutcomeBadge({ outcome, large }: { outcome: Outcome; large?: boolean }) {
   return <span className={`badge outcome-${outcome}${large ? ' badge-large' : ''}`}>{OUTCOME_LABEL[outcome]}</span>;
@@ -14,7 +15,7 @@ export function Name({ children }: { children: string }) {
   return hasHan(children) ? <span lang="zh">{children}</span> : <>{children}</>;
 }
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label = t('ui.loading') }: { label?: string }) {
   return (
     <div className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
@@ -24,7 +25,7 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 /** An error with what to do about it; field problems are listed one per line. */
-export function ErrorNotice({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
+export function ErrorNotice({ error, title = t('ui.somethingWrong') }: { error: unknown; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [error]);
   const message = error instanceof Error ? error.message : String(error);
@@ -64,8 +65,8 @@ export function Field({ label, hint, children, wide, narrow }: { label: string; 
 export function CountrySelect({ id, value, onChange, optional, ariaLabel }: { id?: string; value: string; onChange: (v: string) => void; optional?: boolean; ariaLabel?: string }) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel}>
-      {optional && <option value="">— not known —</option>}
-      {COUNTRY_OPTIONS.map((c) => (
+      {optional && <option value="">{t('ui.notKnown')}</option>}
+      {countryOptions().map((c) => (
         <option key={c.code} value={c.code}>
           {c.code} · {c.name}
         </option>

@@ -1,4 +1,5 @@
 import { forgetKey, storedKey } from './session';
+import { t } from './i18n';
 
 /** What went wrong with a request, in words a person can act on. */
 export class ApiError extends Error {
@@ -20,18 +21,11 @@ export function onSignedOut(l: Listener): () => void {
   return () => signedOutListeners.delete(l);
 }
 
-const STATUS_WORDS: Record<number, string> = {
-  400: 'The server could not accept the request',
-  401: 'The API key was not accepted — sign in again',
-  403: 'Your API key’s role does not allow this',
-  404: 'Not found',
-  413: 'The upload is larger than the server accepts',
-  429: 'Too many requests for this key — wait a moment and try again',
-};
+const STATUS_WORDS = new Set([400, 401, 403, 404, 413, 429]);
 
 /** Reads the error body whatever its shape ({ error, message, problems } or plain text). */
 async function errorOf(res: Response): Promise<ApiError> {
-  let message = STATUS_WORDS[res.status] ?? `The server answered ${res.status}`;
+  let message = STATUS_WORDS.has(res.status) ? t(`api.status.${res.status}`) : t('api.statusOther', { status: res.status });
   let problems: { path: string; message: string }[] = [];
   try {
     const text = await res.text();
@@ -76,7 +70,7 @@ export async function request(path: string, options: RequestOptions = {}): Promi
     res = await fetch(path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, signal: options.signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'Cannot reach the Redline server — is `redline serve` running?');
+    throw new ApiError(0, t('api.unreachable'));
   }
   if (!res.ok) {
     const err = await errorOf(res);

@@ -1,6 +1,14 @@
-/** Number, money, date and country formatting for people (Intl, English UI). */
+import { currentLang } from './i18n';
+
+/** Number, money, date and country formatting for people (Intl; country names in the interface language). */
 const integer = new Intl.NumberFormat('en-US');
-const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+const regionNames = new Map<string, Intl.DisplayNames>();
+function regions(): Intl.DisplayNames {
+  const lang = currentLang();
+  let r = regionNames.get(lang);
+  if (!r) regionNames.set(lang, (r = new Intl.DisplayNames([lang], { type: 'region' })));
+  return r;
+}
 
 export function count(n: number): string {
   return integer.format(n);
@@ -48,7 +56,7 @@ export function score(s: number): string {
 export function countryName(code: string | undefined | null): string {
   if (!code) return '';
   try {
-    return regions.of(code) ?? code;
+    return regions().of(code) ?? code;
   } catch {
     return code;
   }

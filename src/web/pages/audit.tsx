@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api } from '../lib/api';
+import { api, saveBlob } from '../lib/api';
 import { count, dateTime } from '../lib/format';
 import { useAsyncAction } from '../lib/use-async';
 import { ErrorNotice, Field, Loading, Name, Notice, OutcomeBadge, PageHeader } from '../components/ui';
 import type { Outcome } from '../../domain/outcome';
+import { useTranslation } from 'react-i18next';
+import { t } from '../lib/i18n';
 
 /** An audit record as GET /v1/audit returns it (src/store/types.ts AuditRecord). */
 interface AuditRecord {
@@ -38,15 +40,61 @@ function recordsOf(body: unknown): AuditRecord[] {
   return o.records ?? o.items ?? [];
 }
 
+function partiesOf(r: AuditRecord): string[] {
+  const input = r.input as { parties?: { name?: unknown }[] } | null;
+  return Array.isArray(input?.parties) ? input!.parties.map((p) => (typeof p?.name === 'string' ? p.name : '')).filter(Boolean) : [];
+}
+
+/** Potential list matches in a determination or a screening. */
+function hitCount(r: AuditRecord): number {
+  const out = r.output as { hits?: unknown[]; screening?: { hits?: unknown[] }[] } | null;
+  if (Array.isArray(out?.hits)) return out!.hits.length;
+  if (Array.isArray(out?.screening)) return out!.screening.reduce((n, s) => n + (Array.isArray(s?.hits) ? s.hits.length : 0), 0);
+  return 0;
+}
+
+/** The words a record can be found by: order reference, names, list. */
+function searchText(r: AuditRecord): string {
+  const input = r.input as Record<string, unknown> | null;
+  const cp = input?.counterparty as { name?: string } | undefined;
+  return [r.ref, input?.id, input?.query, input?.name, cp?.name, ...partiesOf(r)].filter((x) => typeof x === 'string').join(' ').toLowerCase();
+}
+
+const csvCell = (v: unknown): string => {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The records as a spreadsheet opens them: one line each, with what a reviewer files. */
+function auditCsv(records: AuditRecord[]): string {
+  const head = ['seq', 'at', 'kind', 'key_id', 'ref', 'order', 'outcome', 'parties', 'hits', 'decision', 'ruleset_version', 'ruleset_hash', 'hash', 'prev_hash'];
+  const lines = records.map((r) => {
+    const input = r.input as Record<string, unknown> | null;
+    const out = r.output as Record<string, unknown> | null;
+    return [r.seq, r.at, r.kind, r.keyId, r.ref, input?.id ?? '', out?.outcome ?? '', partiesOf(r).join('; ') || ((input?.counterparty as { name?: string })?.name ?? input?.query ?? ''), hitCount(r), out?.decision ?? input?.decision ?? '', r.ruleset?.version, r.ruleset?.hash, r.hash, r.prevHash];
+  });
+  return [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
 /** One line saying what a record is about, without opening its JSON. */
 function gist(r: AuditRecord): React.ReactNode {
   const out = r.output as Record<string, unknown> | null;
   const input = r.input as Record<string, unknown> | null;
   if (r.kind === 'determination' && out && typeof out.outcome === 'string') {
-    const items = Array.isArray(input?.items) ? (input!.items as { model?: string }[]).map((i) => i.model ?? 'item').join(', ') : '';
+    const items = Array.isArray(input?.items) ? (input!.items as { model?: string }[]).map((i) => i.model ?? t('audit.item')).join(', ') : '';
+    const order = typeof input?.id === 'string' ? input.id : r.ref;
+    const parties = partiesOf(r);
     return (
       <>
-        <OutcomeBadge outcome={out.outcome as Outcome} /> {items} {typeof input?.to === 'string' ? `→ ${input.to}` : ''}
+        <OutcomeBadge outcome={out.outcome as Outcome} /> {order ? `${t('audit.order', { id: order })} · ` : ''}
+        {items} {typeof input?.to === 'string' ? `→ ${input.to}` : ''}
+        {parties.length ? (
+          <>
+            {' · '}
+            <Name>{parties.join(', ')}</Name>
+          </>
+        ) : null}
+        {hitCount(r) ? t('audit.hits', { count: hitCount(r) }) : ''}
       </>
     );
   }
@@ -55,8 +103,8 @@ function gist(r: AuditRecord): React.ReactNode {
     const hits = Array.isArray((out as { hits?: unknown[] } | null)?.hits) ? ((out as { hits: unknown[] }).hits.length) : undefined;
     return (
       <>
-        {q ? <Name>{q}</Name> : 'screening'}
-        {hits !== undefined ? ` · ${hits} hit${hits === 1 ? '' : 's'}` : ''}
+        {q ? <Name>{q}</Name> : t('audit.kinds.screening')}
+        {hits !== undefined ? t('audit.hits', { count: hits }) : ''}
       </>
     );
   }
@@ -75,15 +123,23 @@ function gist(r: AuditRecord): React.ReactNode {
   return r.ref ?? '';
 }
 
+const kindLabel = (k: string): string => (KINDS.includes(k) ? t(`audit.kinds.${k}`) : k.replace('_', ' '));
+
 export function AuditPage() {
+  const { t } = useTranslation();
   const [kind, setKind] = useState('');
   const [keyId, setKeyId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [search, setSearch] = useState('');
   const [records, setRecords] = useState<AuditRecord[]>([]);
   const [more, setMore] = useState(false);
   const [list, load] = useAsyncAction(async (opts: { before?: number; append: boolean }) => {
     const qs = new URLSearchParams({ limit: String(PAGE) });
     if (kind) qs.set('kind', kind);
     if (keyId.trim()) qs.set('keyId', keyId.trim());
+    if (from) qs.set('from', from);
+    if (to) qs.set('to', to);
     if (opts.before !== undefined) qs.set('before', String(opts.before));
     const body = await api<{ records: AuditRecord[]; next: { before?: number } | null }>(`/v1/audit?${qs}`);
     const page = recordsOf(body);
@@ -95,30 +151,27 @@ export function AuditPage() {
     void load({ append: false });
   }, [kind]); // eslint-disable-line react-hooks/exhaustive-deps
   const oldest = records.length ? Math.min(...records.map((r) => r.seq)) : undefined;
+  const needle = search.trim().toLowerCase();
+  const shown = needle ? records.filter((r) => searchText(r).includes(needle)) : records;
 
   return (
     <>
-      <PageHeader title="Audit log">Every determination, screening, list load and review, in a hash chain sealed with a key the database does not hold: each record holds the seal of the one before, so a change, a removal or a forged record shows.</PageHeader>
+      <PageHeader title={t('audit.title')}>{t('audit.lede')}</PageHeader>
       <div className="card verify">
         <button type="button" className="primary" onClick={() => void runVerify()} disabled={verify.status === 'loading'}>
-          {verify.status === 'loading' ? 'Verifying…' : 'Verify the chain'}
+          {verify.status === 'loading' ? t('audit.verifying') : t('audit.verify')}
         </button>
         <div aria-live="polite">
-          {verify.status === 'error' && <ErrorNotice error={verify.error} title="Could not verify" />}
+          {verify.status === 'error' && <ErrorNotice error={verify.error} title={t('audit.verifyFailed')} />}
           {verify.status === 'done' &&
             (verify.value.ok ? (
               <Notice kind="ok">
-                <strong>Intact.</strong> {count(verify.value.records)} records checked; head <code>{verify.value.head?.slice(0, 16)}…</code>
-                {verify.value.unkeyed ? (
-                  <>
-                    {' '}
-                    {count(verify.value.unkeyed)} of them predate the audit key: they are checked as a plain hash chain, which someone who can write the database could rewrite — an anchor (redline audit anchor) covers them.
-                  </>
-                ) : null}
+                <strong>{t('audit.intact')}</strong> {t('audit.checked', { count: verify.value.records })} <code>{verify.value.head?.slice(0, 16)}…</code>
+                {verify.value.unkeyed ? <> {t('audit.unkeyed', { count: verify.value.unkeyed })}</> : null}
               </Notice>
             ) : (
               <div className="notice notice-error" role="alert">
-                <strong>Broken at record {verify.value.firstBad?.seq}</strong> ({verify.value.firstBad?.problem}): {verify.value.firstBad?.detail}
+                <strong>{t('audit.broken', { seq: verify.value.firstBad?.seq })}</strong> ({verify.value.firstBad?.problem}): {verify.value.firstBad?.detail}
               </div>
             ))}
         </div>
@@ -129,48 +182,59 @@ export function AuditPage() {
           e.preventDefault();
           void load({ append: false });
         }}
-        aria-label="Filter records"
+        aria-label={t('audit.filters')}
       >
         <div className="row">
-          <Field label="Kind">
+          <Field label={t('audit.kind')}>
             {(id) => (
               <select id={id} value={kind} onChange={(e) => setKind(e.target.value)}>
-                <option value="">All</option>
+                <option value="">{t('ui.all')}</option>
                 {KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {k.replace('_', ' ')}
+                    {kindLabel(k)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="API key id">{(id) => <input id={id} value={keyId} onChange={(e) => setKeyId(e.target.value)} placeholder="any" />}</Field>
+          <Field label={t('audit.keyId')}>{(id) => <input id={id} value={keyId} onChange={(e) => setKeyId(e.target.value)} placeholder={t('audit.any')} />}</Field>
+          <Field label={t('audit.from')}>{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+          <Field label={t('audit.to')}>{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
+          <Field label={t('audit.search')}>{(id) => <input id={id} type="search" lang="zh" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('audit.searchPlaceholder')} />}</Field>
         </div>
         <button type="submit" className="secondary">
-          Apply
+          {t('ui.apply')}
         </button>
       </form>
-      {list.status === 'error' && <ErrorNotice error={list.error} title="Could not load the audit log" />}
+      {list.status === 'error' && <ErrorNotice error={list.error} title={t('audit.loadFailed')} />}
+      {records.length > 0 && (
+        <div className="row-actions">
+          <button type="button" className="secondary" onClick={() => saveBlob(new Blob([auditCsv(shown)], { type: 'text/csv' }), `redline-audit-${new Date().toISOString().slice(0, 10)}.csv`)}>
+            {t('audit.exportCsv')}
+          </button>
+          {needle && <span className="muted small">{t('audit.shownOf', { shown: shown.length, count: records.length })}</span>}
+        </div>
+      )}
       {records.length > 0 && (
         <div className="table-wrap">
           <table className="audit">
-            <caption className="sr-only">Audit records, newest first</caption>
+            <caption className="sr-only">{t('audit.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Time</th>
-                <th scope="col">Kind</th>
-                <th scope="col">What</th>
-                <th scope="col">Key</th>
-                <th scope="col">Hash</th>
+                <th scope="col">{t('audit.time')}</th>
+                <th scope="col">{t('audit.kind')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.key')}</th>
+                <th scope="col">{t('audit.hash')}</th>
               </tr>
             </thead>
             <tbody>
-              {records.map((r) => (
+              {shown.map((r) => (
                 <tr key={r.seq}>
                   <td>{r.seq}</td>
                   <td className="nowrap">{dateTime(r.at)}</td>
-                  <td>{r.kind.replace('_', ' ')}</td>
+                  <td>{kindLabel(r.kind)}</td>
                   <td>
                     <details>
                       <summary>{gist(r)}</summary>
@@ -189,11 +253,11 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      {list.status === 'loading' && <Loading label="Loading records…" />}
-      {list.status === 'done' && records.length === 0 && <p className="muted">No records match.</p>}
+      {list.status === 'loading' && <Loading label={t('audit.loadingRecords')} />}
+      {list.status === 'done' && records.length === 0 && <p className="muted">{t('audit.noRecords')}</p>}
       {more && oldest !== undefined && list.status !== 'loading' && (
         <button type="button" className="secondary" onClick={() => void load({ before: oldest, append: true })}>
-          Older records
+          {t('audit.older')}
         </button>
       )}
     </>

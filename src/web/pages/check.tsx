@@ -9,6 +9,8 @@ import { useAsyncAction, useLoad } from '../lib/use-async';
 import { END_USE_LABEL, PARTY_TYPE_LABEL, ROLE_LABEL } from '../lib/vocab';
 import { DeterminationView } from '../components/determination';
 import { CountrySelect, ErrorNotice, Field, Loading, PageHeader } from '../components/ui';
+import { useTranslation } from 'react-i18next';
+import { t } from '../lib/i18n';
 
 interface ItemRow {
   key: number;
@@ -46,10 +48,10 @@ function transactionOf(f: { orderRef?: string; date: string; from: string; to: s
       try {
         item = JSON.parse(it.json) as Record<string, unknown>;
       } catch (e) {
-        throw new Error(`Item ${i + 1}: the description is not valid JSON (${(e as Error).message}).`);
+        throw new Error(t('check.badItemJson', { n: i + 1, error: (e as Error).message }));
       }
     } else {
-      if (!it.model.trim()) throw new Error(`Item ${i + 1}: choose a product from the catalogue, or describe the item as JSON.`);
+      if (!it.model.trim()) throw new Error(t('check.noModel', { n: i + 1 }));
       item = { model: it.model.trim() };
     }
     if (it.quantity) item.quantity = Number(it.quantity);
@@ -86,11 +88,12 @@ function ownersOf(text: string, i: number): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`Party ${i + 1}: the owners are not valid JSON (${(e as Error).message}).`);
+    throw new Error(t('check.badOwners', { n: i + 1, error: (e as Error).message }));
   }
 }
 
 export function CheckPage() {
+  const { t } = useTranslation();
   const [orderRef, setOrderRef] = useState('');
   const [date, setDate] = useState(todayIso());
   const [from, setFrom] = useState('US');
@@ -100,7 +103,7 @@ export function CheckPage() {
   const [parties, setParties] = useState<PartyRow[]>(() => [newParty({ name: '华为技术有限公司', headquarters: 'CN', ultimateParent: 'CN', type: 'manufacturer' })]);
   const [formError, setFormError] = useState<unknown>(null);
   const [state, run] = useAsyncAction((tx: Record<string, unknown>) => api<Determination>('/v1/check', { body: tx }));
-  const submitted = useMemo(() => ({ items: items.map((i) => (i.mode === 'catalogue' ? i.model : 'described item')), parties: parties.filter((p) => p.name.trim()).map((p) => p.name) }), [state]); // eslint-disable-line react-hooks/exhaustive-deps
+  const submitted = useMemo(() => ({ items: items.map((i) => (i.mode === 'catalogue' ? i.model : t('check.describedItem'))), parties: parties.filter((p) => p.name.trim()).map((p) => p.name) }), [state]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The answer lands below the form on a phone: take keyboard and screen-reader users to it.
   useEffect(() => {
@@ -130,21 +133,21 @@ export function CheckPage() {
 
   return (
     <>
-      <PageHeader title="Check a transaction">May this item go to this party, in this country, for this use, on this date — and if not, which rule says so?</PageHeader>
+      <PageHeader title={t('check.title')}>{t('check.lede')}</PageHeader>
       <div className="split">
-        <form className="card form" onSubmit={submit} aria-label="Transaction">
+        <form className="card form" onSubmit={submit} aria-label={t('check.form')}>
           <fieldset>
-            <legend>Shipment</legend>
+            <legend>{t('check.shipment')}</legend>
             <div className="row">
-              <Field label="Order reference">{(id) => <input id={id} value={orderRef} onChange={(e) => setOrderRef(e.target.value)} placeholder="e.g. SO-2026-0930-001" autoComplete="off" />}</Field>
-              <Field label="Date">{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
-              <Field label="From (export or reexport)">{(id) => <CountrySelect id={id} value={from} onChange={setFrom} />}</Field>
-              <Field label="To (destination)">{(id) => <CountrySelect id={id} value={to} onChange={setTo} />}</Field>
+              <Field label={t('check.orderRef')}>{(id) => <input id={id} value={orderRef} onChange={(e) => setOrderRef(e.target.value)} placeholder={t('check.orderRefPlaceholder')} autoComplete="off" />}</Field>
+              <Field label={t('check.date')}>{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
+              <Field label={t('check.from')}>{(id) => <CountrySelect id={id} value={from} onChange={setFrom} />}</Field>
+              <Field label={t('check.to')}>{(id) => <CountrySelect id={id} value={to} onChange={setTo} />}</Field>
             </div>
           </fieldset>
 
           <fieldset>
-            <legend>Items</legend>
+            <legend>{t('check.items')}</legend>
             <datalist id="catalogue-names">
               {CATALOGUE.map((c) => (
                 <option key={c.name} value={c.name}>
@@ -158,24 +161,24 @@ export function CheckPage() {
                 <div className="item-row" key={it.key}>
                   <div className="row">
                     {it.mode === 'catalogue' ? (
-                      <Field label={`Item ${i + 1} — catalogue product`} hint={known ? `${known.vendor} · ${known.kind === 'ic' ? 'chip' : 'equipment'} · ${known.detail}` : it.model ? 'Not a catalogue name as typed: the server will suggest the closest.' : 'Type to search chips and tools.'} wide>
-                        {(id) => <input id={id} list="catalogue-names" value={it.model} onChange={(e) => setItem(it.key, { model: e.target.value })} placeholder="e.g. NVIDIA H20, ASML TWINSCAN NXT:2000i" autoComplete="off" />}
+                      <Field label={t('check.itemCatalogue', { n: i + 1 })} hint={known ? `${known.vendor} · ${known.kind === 'ic' ? t('check.knownChip') : t('check.knownTool')} · ${known.detail}` : it.model ? t('check.notCatalogue') : t('check.typeToSearch')} wide>
+                        {(id) => <input id={id} list="catalogue-names" value={it.model} onChange={(e) => setItem(it.key, { model: e.target.value })} placeholder={t('check.modelPlaceholder')} autoComplete="off" />}
                       </Field>
                     ) : (
-                      <Field label={`Item ${i + 1} — description (JSON)`} hint="Any item of contract.md: an IC with performance, a tool, a material …" wide>
+                      <Field label={t('check.itemJson', { n: i + 1 })} hint={t('check.itemJsonHint')} wide>
                         {(id) => <textarea id={id} className="mono" rows={3} value={it.json} onChange={(e) => setItem(it.key, { json: e.target.value })} spellCheck={false} />}
                       </Field>
                     )}
-                    <Field label="Quantity" narrow>{(id) => <input id={id} type="number" min="0" inputMode="numeric" value={it.quantity} onChange={(e) => setItem(it.key, { quantity: e.target.value })} />}</Field>
-                    <Field label="Value (USD)" narrow>{(id) => <input id={id} type="number" min="0" inputMode="decimal" value={it.value} onChange={(e) => setItem(it.key, { value: e.target.value })} />}</Field>
+                    <Field label={t('check.quantity')} narrow>{(id) => <input id={id} type="number" min="0" inputMode="numeric" value={it.quantity} onChange={(e) => setItem(it.key, { quantity: e.target.value })} />}</Field>
+                    <Field label={t('check.value')} narrow>{(id) => <input id={id} type="number" min="0" inputMode="decimal" value={it.value} onChange={(e) => setItem(it.key, { value: e.target.value })} />}</Field>
                   </div>
                   <div className="row-actions">
                     <button type="button" className="link" onClick={() => setItem(it.key, { mode: it.mode === 'catalogue' ? 'json' : 'catalogue' })}>
-                      {it.mode === 'catalogue' ? 'Describe it instead' : 'Pick from the catalogue instead'}
+                      {it.mode === 'catalogue' ? t('check.describeInstead') : t('check.pickInstead')}
                     </button>
                     {items.length > 1 && (
                       <button type="button" className="link danger" onClick={() => setItems((xs) => xs.filter((x) => x.key !== it.key))}>
-                        Remove item {i + 1}
+                        {t('check.removeItem', { n: i + 1 })}
                       </button>
                     )}
                   </div>
@@ -183,19 +186,19 @@ export function CheckPage() {
               );
             })}
             <button type="button" className="secondary" onClick={() => setItems((xs) => [...xs, newItem()])}>
-              Add an item
+              {t('check.addItem')}
             </button>
           </fieldset>
 
           <fieldset>
-            <legend>Parties</legend>
+            <legend>{t('check.parties')}</legend>
             {parties.map((p, i) => (
               <div className="party-row" key={p.key}>
                 {savedParties.length > 0 && (
-                  <Field label={`Saved counterparty for party ${i + 1}`} hint="Fills in the name, country, headquarters, ultimate parent and type entered once.">
+                  <Field label={t('check.savedFor', { n: i + 1 })} hint={t('check.savedHint')}>
                     {(id) => (
                       <select id={id} value="" onChange={(e) => pickSaved(p.key, e.target.value)}>
-                        <option value="">— pick a saved counterparty —</option>
+                        <option value="">{t('check.pickSaved')}</option>
                         {savedParties.map((c) => (
                           <option key={c.id} value={c.id}>
                             {c.names.join(' / ')}
@@ -207,7 +210,7 @@ export function CheckPage() {
                   </Field>
                 )}
                 <div className="row">
-                  <Field label="Role">
+                  <Field label={t('check.role')}>
                     {(id) => (
                       <select id={id} value={p.role} onChange={(e) => setParty(p.key, { role: e.target.value as PartyRole })}>
                         {ROLES.map((r) => (
@@ -218,18 +221,18 @@ export function CheckPage() {
                       </select>
                     )}
                   </Field>
-                  <Field label={`Name of party ${i + 1}`} hint="Any script: 华为技术有限公司 and Huawei Technologies Co., Ltd. both work." wide>
+                  <Field label={t('check.partyName', { n: i + 1 })} hint={t('check.partyNameHint')} wide>
                     {(id) => <input id={id} value={p.name} lang="zh" onChange={(e) => setParty(p.key, { name: e.target.value })} autoComplete="off" />}
                   </Field>
                 </div>
                 <div className="row">
-                  <Field label="Country">{(id) => <CountrySelect id={id} value={p.country} onChange={(v) => setParty(p.key, { country: v })} optional />}</Field>
-                  <Field label="Headquarters">{(id) => <CountrySelect id={id} value={p.headquarters} onChange={(v) => setParty(p.key, { headquarters: v })} optional />}</Field>
-                  <Field label="Ultimate parent">{(id) => <CountrySelect id={id} value={p.ultimateParent} onChange={(v) => setParty(p.key, { ultimateParent: v })} optional />}</Field>
-                  <Field label="Type">
+                  <Field label={t('check.country')}>{(id) => <CountrySelect id={id} value={p.country} onChange={(v) => setParty(p.key, { country: v })} optional />}</Field>
+                  <Field label={t('check.headquarters')}>{(id) => <CountrySelect id={id} value={p.headquarters} onChange={(v) => setParty(p.key, { headquarters: v })} optional />}</Field>
+                  <Field label={t('check.ultimateParent')}>{(id) => <CountrySelect id={id} value={p.ultimateParent} onChange={(v) => setParty(p.key, { ultimateParent: v })} optional />}</Field>
+                  <Field label={t('check.type')}>
                     {(id) => (
                       <select id={id} value={p.type} onChange={(e) => setParty(p.key, { type: e.target.value as PartyType | '' })}>
-                        <option value="">— not stated —</option>
+                        <option value="">{t('check.notStated')}</option>
                         {Object.entries(PARTY_TYPE_LABEL).map(([k, label]) => (
                           <option key={k} value={k}>
                             {label}
@@ -239,23 +242,23 @@ export function CheckPage() {
                     )}
                   </Field>
                 </div>
-                <Field label={`Owners of party ${i + 1} (optional)`} hint='JSON, nested to any depth: [{ "name": "Holding Ltd", "pct": 50, "owners": [{ "name": "…", "pct": 50 }] }]. Empty: the stored ownership register is used.' wide>
+                <Field label={t('check.owners', { n: i + 1 })} hint={t('check.ownersHint')} wide>
                   {(id) => <textarea id={id} className="mono" rows={2} value={p.owners} onChange={(e) => setParty(p.key, { owners: e.target.value })} spellCheck={false} />}
                 </Field>
                 {parties.length > 1 && (
                   <button type="button" className="link danger" onClick={() => setParties((xs) => xs.filter((x) => x.key !== p.key))}>
-                    Remove party {i + 1}
+                    {t('check.removeParty', { n: i + 1 })}
                   </button>
                 )}
               </div>
             ))}
             <button type="button" className="secondary" onClick={() => setParties((xs) => [...xs, newParty({ role: 'intermediate_consignee' })])}>
-              Add a party
+              {t('check.addParty')}
             </button>
           </fieldset>
 
           <fieldset>
-            <legend>Declared end use</legend>
+            <legend>{t('check.endUse')}</legend>
             <div className="checks">
               {(Object.keys(END_USE_LABEL) as EndUse[]).map((u) => (
                 <label key={u} className="check">
@@ -266,16 +269,16 @@ export function CheckPage() {
             </div>
           </fieldset>
 
-          {formError !== null && <ErrorNotice error={formError} title="Check the form" />}
+          {formError !== null && <ErrorNotice error={formError} title={t('check.formError')} />}
           <button type="submit" className="primary" disabled={state.status === 'loading'}>
-            {state.status === 'loading' ? 'Checking…' : 'Check'}
+            {state.status === 'loading' ? t('check.checking') : t('check.submit')}
           </button>
         </form>
 
         <div className="result" aria-live="polite">
-          {state.status === 'idle' && <p className="muted placeholder">The determination appears here: the outcome per jurisdiction, each rule that fired with its citation and why, licence exceptions and screening hits.</p>}
-          {state.status === 'loading' && <Loading label="Determining…" />}
-          {state.status === 'error' && <ErrorNotice error={state.error} title="The check failed" />}
+          {state.status === 'idle' && <p className="muted placeholder">{t('check.placeholder')}</p>}
+          {state.status === 'loading' && <Loading label={t('check.determining')} />}
+          {state.status === 'error' && <ErrorNotice error={state.error} title={t('check.failed')} />}
           {state.status === 'done' && <DeterminationView d={state.value} itemNames={submitted.items} partyNames={submitted.parties} />}
         </div>
       </div>

@@ -8,6 +8,8 @@ import { bookContentType, exampleBookFile, EXAMPLE_BOOK } from './batch';
 import { ErrorNotice, Field, Loading, Notice, PageHeader } from '../components/ui';
 import { GroupBars, MonthLines, OutcomeBars, ShiftBars, TransitionSankey } from '../components/exposure-charts';
 import { BreakdownTable, FlipsTable, MeasureChangesTable, TotalsTable } from '../components/exposure-tables';
+import { useTranslation } from 'react-i18next';
+import { t } from '../lib/i18n';
 
 type Result = ExposureReport | ExposureComparison;
 const isComparison = (r: Result): r is ExposureComparison => 'flips' in r;
@@ -35,23 +37,24 @@ function Exports({ result, name }: { result: Result; name: string }) {
   const base = name.replace(/\.[^.]+$/, '');
   const tag = isComparison(result) ? `${result.base.asOf ?? 'dated'}-vs-${result.compare.asOf ?? 'dated'}` : (result.asOf ?? 'dated');
   return (
-    <div className="row-actions exports" role="group" aria-label="Export">
+    <div className="row-actions exports" role="group" aria-label={t('exposure.export')}>
       <button type="button" className="secondary" onClick={() => saveBlob(new Blob([breakdownCsv(result)], { type: 'text/csv' }), `${base}-exposure-${tag}.csv`)}>
-        Download breakdown (CSV)
+        {t('exposure.downloadBreakdown')}
       </button>
       {isComparison(result) && (
         <button type="button" className="secondary" onClick={() => saveBlob(new Blob([flipsCsv(result)], { type: 'text/csv' }), `${base}-flips-${tag}.csv`)}>
-          Download flipping lines (CSV)
+          {t('exposure.downloadFlips')}
         </button>
       )}
       <button type="button" className="secondary" onClick={() => saveBlob(new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' }), `${base}-exposure-${tag}.json`)}>
-        Download everything (JSON)
+        {t('exposure.downloadAll')}
       </button>
     </div>
   );
 }
 
 function ReportView({ result, name }: { result: Result; name: string }) {
+  const { t } = useTranslation();
   const c = isComparison(result) ? result : undefined;
   const reports = c ? [c.base, c.compare] : [result as ExposureReport];
   const last = reports[reports.length - 1]!;
@@ -59,7 +62,7 @@ function ReportView({ result, name }: { result: Result; name: string }) {
   return (
     <section className="exposure-result" aria-labelledby="result-title">
       <h2 id="result-title" className="sr-only">
-        Exposure of {name}
+        {t('exposure.resultTitle', { name })}
       </h2>
       {last.caveats.map((cv) => (
         <Notice key={cv} kind="warn">
@@ -68,56 +71,54 @@ function ReportView({ result, name }: { result: Result; name: string }) {
       ))}
       {last.errorTotal.count > 0 && (
         <Notice kind="warn">
-          {count(last.errorTotal.count)} lines ({moneyShort(last.errorTotal.value, cur)}) could not be evaluated and are not in the figures — first: row {last.errors[0]?.row} ({last.errors[0]?.id}): {last.errors[0]?.message}
+          {t('exposure.errorLines', { count: count(last.errorTotal.count), value: moneyShort(last.errorTotal.value, cur), row: last.errors[0]?.row, id: last.errors[0]?.id, message: last.errors[0]?.message })}
         </Notice>
       )}
       <div className="kpis">
-        <Kpi label="Book" value={moneyShort(last.total.total.value, cur)} detail={`${count(last.total.total.count)} lines`} />
+        <Kpi label={t('exposure.kpiBook')} value={moneyShort(last.total.total.value, cur)} detail={t('exposure.lines', { count: count(last.total.total.count) })} />
         {reports.map((r, i) => (
-          <Kpi key={i} label={`Restricted under ${r.asOf ?? 'line dates'}`} value={moneyShort(restrictedValue(r), cur)} detail={percent(restrictedValue(r), r.total.total.value)} />
+          <Kpi key={i} label={t('exposure.restrictedUnder', { date: r.asOf ?? t('exposure.lineDates') })} value={moneyShort(restrictedValue(r), cur)} detail={percent(restrictedValue(r), r.total.total.value)} />
         ))}
-        {c && <Kpi label="Newly restricted" value={moneyShort(c.stricter.value, cur)} detail={`${count(c.stricter.count)} lines flip stricter`} />}
-        {c && <Kpi label="Released" value={moneyShort(c.looser.value, cur)} detail={`${count(c.looser.count)} lines flip looser`} />}
+        {c && <Kpi label={t('exposure.newlyRestricted')} value={moneyShort(c.stricter.value, cur)} detail={t('exposure.flipStricter', { count: count(c.stricter.count) })} />}
+        {c && <Kpi label={t('exposure.released')} value={moneyShort(c.looser.value, cur)} detail={t('exposure.flipLooser', { count: count(c.looser.count) })} />}
       </div>
       <Exports result={result} name={name} />
 
       <div className="charts">
         <figure className="card">
-          <figcaption>Value by outcome</figcaption>
+          <figcaption>{t('exposure.valueByOutcome')}</figcaption>
           <OutcomeBars reports={reports} />
         </figure>
         {c && (
           <figure className="card">
-            <figcaption>
-              Where the value moved, {c.base.asOf} → {c.compare.asOf}
-            </figcaption>
+            <figcaption>{t('exposure.whereMoved', { from: c.base.asOf ?? t('exposure.lineDates'), to: c.compare.asOf ?? t('exposure.lineDates') })}</figcaption>
             <TransitionSankey c={c} />
           </figure>
         )}
         <figure className="card">
-          <figcaption>Restricted value by order month</figcaption>
+          <figcaption>{t('exposure.byMonth')}</figcaption>
           <MonthLines reports={reports} />
         </figure>
         {c ? (
           <figure className="card">
-            <figcaption>Value that flips, by destination</figcaption>
-            <ShiftBars shifts={c.shifts.destination} currency={cur} title="Value newly restricted and released by destination" />
+            <figcaption>{t('exposure.flipsByDestination')}</figcaption>
+            <ShiftBars shifts={c.shifts.destination} currency={cur} title={t('exposure.flipsByDestinationTitle')} />
           </figure>
         ) : (
           <figure className="card">
-            <figcaption>Destinations with the most restricted value</figcaption>
-            <GroupBars groups={last.by.destination} currency={cur} title="Value by outcome for the top destinations" />
+            <figcaption>{t('exposure.topDestinations')}</figcaption>
+            <GroupBars groups={last.by.destination} currency={cur} title={t('exposure.topDestinationsTitle')} />
           </figure>
         )}
         {c ? (
           <figure className="card">
-            <figcaption>Value that flips, by item</figcaption>
-            <ShiftBars shifts={c.shifts.item} currency={cur} title="Value newly restricted and released by item" />
+            <figcaption>{t('exposure.flipsByItem')}</figcaption>
+            <ShiftBars shifts={c.shifts.item} currency={cur} title={t('exposure.flipsByItemTitle')} />
           </figure>
         ) : (
           <figure className="card">
-            <figcaption>Items with the most restricted value</figcaption>
-            <GroupBars groups={last.by.item} currency={cur} title="Value by outcome for the top items" />
+            <figcaption>{t('exposure.topItems')}</figcaption>
+            <GroupBars groups={last.by.item} currency={cur} title={t('exposure.topItemsTitle')} />
           </figure>
         )}
       </div>
@@ -126,8 +127,8 @@ function ReportView({ result, name }: { result: Result; name: string }) {
       {c && c.measureChanges.length > 0 && <MeasureChangesTable c={c} />}
       {c && (
         <section aria-labelledby="flips-title">
-          <h2 id="flips-title">Lines that flip</h2>
-          {c.reasonChanges > 0 && <p className="muted small">{count(c.reasonChanges)} more lines keep their outcome for different reasons.</p>}
+          <h2 id="flips-title">{t('exposure.flipsTitle')}</h2>
+          {c.reasonChanges > 0 && <p className="muted small">{t('exposure.reasonChanges', { count: count(c.reasonChanges) })}</p>}
           <FlipsTable c={c} />
         </section>
       )}
@@ -137,6 +138,7 @@ function ReportView({ result, name }: { result: Result; name: string }) {
 }
 
 export function ExposurePage() {
+  const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [asOf, setAsOf] = useState(PRESETS[2]![0]);
   const [compareAsOf, setCompareAsOf] = useState(PRESETS[2]![1]);
@@ -156,7 +158,7 @@ export function ExposurePage() {
   }
   return (
     <>
-      <PageHeader title="Exposure">What the rules do to an order book: the value that is prohibited, needs a licence, needs review or is clear — and, between two dates, which lines flip, why, and how much value moves.</PageHeader>
+      <PageHeader title={t('exposure.title')}>{t('exposure.lede')}</PageHeader>
       <form
         className="card form"
         onSubmit={(e: FormEvent) => {
@@ -165,18 +167,18 @@ export function ExposurePage() {
         }}
       >
         <div className="row">
-          <Field label="Order book (CSV or JSON Lines, with a value per line)" wide>
+          <Field label={t('exposure.book')} wide>
             {(id) => <input id={id} type="file" accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
           </Field>
         </div>
         <div className="row">
-          <Field label="Rules as of">{(id) => <input id={id} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} required />}</Field>
+          <Field label={t('exposure.asOf')}>{(id) => <input id={id} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} required />}</Field>
           <label className="check compare-toggle">
-            <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> compare with
+            <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> {t('exposure.compareWith')}
           </label>
-          <Field label="Compare with rules as of">{(id) => <input id={id} type="date" value={compareAsOf} disabled={!compare} onChange={(e) => setCompareAsOf(e.target.value)} />}</Field>
+          <Field label={t('exposure.compareAsOf')}>{(id) => <input id={id} type="date" value={compareAsOf} disabled={!compare} onChange={(e) => setCompareAsOf(e.target.value)} />}</Field>
         </div>
-        <div className="presets" role="group" aria-label="Date pairs">
+        <div className="presets" role="group" aria-label={t('exposure.presets')}>
           {PRESETS.map(([a, b]) => (
             <button
               key={`${a}-${b}`}
@@ -195,20 +197,20 @@ export function ExposurePage() {
         </div>
         <div className="row-actions">
           <button type="submit" className="primary" disabled={!file || state.status === 'loading'}>
-            Analyse this book
+            {t('exposure.analyse')}
           </button>
           <button type="button" className="secondary" disabled={state.status === 'loading'} onClick={() => {
               setExampleError(null);
               exampleBookFile().then(go, setExampleError);
             }}>
-            Use the example book ({EXAMPLE_BOOK.name})
+            {t('exposure.useExample', { name: EXAMPLE_BOOK.name })}
           </button>
         </div>
       </form>
       <div aria-live="polite">
-        {state.status === 'loading' && <Loading label={`Evaluating every line of ${name}${compare ? ' under both dates' : ''}… a few thousand lines take a few seconds.`} />}
-        {state.status === 'error' && <ErrorNotice error={state.error} title="The analysis failed" />}
-        {exampleError !== null && <ErrorNotice error={exampleError} title="Could not load the example book" />}
+        {state.status === 'loading' && <Loading label={compare ? t('exposure.evaluatingBoth', { name }) : t('exposure.evaluating', { name })} />}
+        {state.status === 'error' && <ErrorNotice error={state.error} title={t('exposure.failed')} />}
+        {exampleError !== null && <ErrorNotice error={exampleError} title={t('exposure.exampleFailed')} />}
       </div>
       {state.status === 'done' && <ReportView result={state.value} name={name} />}
     </>

@@ -1,9 +1,12 @@
 import { api } from '../lib/api';
 import { href } from '../lib/router';
-import { todayIso, words } from '../lib/format';
-import { conditionInWords, historyOf, statusOn, type MeasureView } from '../lib/measures';
+import { todayIso } from '../lib/format';
+import { conditionInWords, historyOf, statusOn, statusWords, type MeasureView } from '../lib/measures';
 import { useLoad } from '../lib/use-async';
-import { JURISDICTION_LABEL } from '../lib/vocab';
+import { effectLabel, JURISDICTION_LABEL, measureSummary, measureTitle, policyLabel } from '../lib/vocab';
+import { t } from '../lib/i18n';
+import { useTranslation } from 'react-i18next';
+import type { ReviewPolicy } from '../../domain/outcome';
 import { ErrorNotice, Loading } from '../components/ui';
 import type { Condition } from '../../domain/measure';
 
@@ -21,7 +24,7 @@ function Conditions({ lines, cond }: { lines?: string[] | undefined; cond?: Cond
       </pre>
     );
   }
-  if (!cond) return <p className="muted">No condition given.</p>;
+  if (!cond) return <p className="muted">{t('measure.noCondition')}</p>;
   return (
     <ul className="conditions-tree">
       {conditionInWords(cond).map((l, i) => (
@@ -34,18 +37,19 @@ function Conditions({ lines, cond }: { lines?: string[] | undefined; cond?: Cond
 }
 
 export function MeasurePage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const [state, reload] = useLoad(() => api<unknown>(`/v1/rules/${encodeURIComponent(id)}`), [id]);
   return (
     <>
       <p className="breadcrumb">
-        <a href={href('rules')}>Rules</a> / <span>{id}</span>
+        <a href={href('rules')}>{t('rules.title')}</a> / <span>{state.status === 'done' ? measureTitle(measureOf(state.value)) : '…'}</span>
       </p>
-      {state.status === 'loading' && <Loading label="Loading the measure…" />}
+      {state.status === 'loading' && <Loading label={t('measure.loading')} />}
       {state.status === 'error' && (
         <>
-          <ErrorNotice error={state.error} title={`Could not load ${id}`} />
+          <ErrorNotice error={state.error} title={t('measure.loadFailed')} />
           <button type="button" className="secondary" onClick={reload}>
-            Try again
+            {t('ui.tryAgain')}
           </button>
         </>
       )}
@@ -55,63 +59,68 @@ export function MeasurePage({ id }: { id: string }) {
 }
 
 function MeasureDetail({ m }: { m: MeasureView }) {
-  const st = m.statusOn?.status ? words(m.statusOn.status) : statusOn(m, todayIso());
+  const { t } = useTranslation();
+  const st = statusWords(m.statusOn?.status ?? statusOn(m, todayIso()));
+  const zhTitle = measureTitle(m) !== (m.title ?? m.summary);
   return (
     <article className="measure">
       <header className="page-header">
         <h1 tabIndex={-1} id="page-title">
-          {m.title ?? m.summary}
+          {measureTitle(m)}
         </h1>
-        <p className="lede">{m.summary}</p>
+        {zhTitle && <p className="muted">{t('measure.englishTitle', { title: m.title })}</p>}
+        <p className="lede">{measureSummary(m)}</p>
       </header>
       <dl className="facts card">
-        <dt>Id</dt>
-        <dd>
-          <code>{m.id}</code>
-        </dd>
-        <dt>Jurisdiction</dt>
+        <dt>{t('measure.jurisdiction')}</dt>
         <dd>{JURISDICTION_LABEL[m.jurisdiction] ?? m.jurisdiction}</dd>
-        <dt>Effect</dt>
+        <dt>{t('measure.effect')}</dt>
         <dd>
-          {words(m.effect)}
-          {m.reviewPolicy ? ` · review policy: ${words(m.reviewPolicy)}` : ''}
-          {m.kind && m.kind !== 'requirement' ? ` · ${words(m.kind)}` : ''}
+          {effectLabel(m.effect)}
+          {m.reviewPolicy ? t('measure.reviewPolicy', { policy: policyLabel(m.reviewPolicy as ReviewPolicy) }) : ''}
+          {m.kind && m.kind !== 'requirement' ? ` · ${m.kind === 'review_policy' ? t('rules.legendPolicy') : t('rules.legendEvent')}` : ''}
         </dd>
-        <dt>Instrument</dt>
+        <dt>{t('measure.instrument')}</dt>
         <dd>{m.instrument}</dd>
-        <dt>Citation</dt>
+        <dt>{t('measure.citation')}</dt>
         <dd>{m.citation}</dd>
-        <dt>In force</dt>
-        <dd>
-          from {m.effective.from}
-          {m.effective.to ? ` until ${m.effective.to}` : ''} · today: {st}
-        </dd>
+        <dt>{t('measure.inForce')}</dt>
+        <dd>{m.effective.to ? t('measure.fromUntil', { from: m.effective.from, to: m.effective.to, status: st }) : t('measure.fromOnly', { from: m.effective.from, status: st })}</dd>
         {m.confidence && (
           <>
-            <dt>Confidence</dt>
-            <dd>{m.confidence}</dd>
-          </>
-        )}
-        {m.source && (
-          <>
-            <dt>Rule pack</dt>
-            <dd>
-              <code>
-                {m.source.file}:{m.source.line}
-              </code>
-            </dd>
+            <dt>{t('measure.confidence')}</dt>
+            <dd>{t(`measure.confidenceLevel.${m.confidence}`)}</dd>
           </>
         )}
       </dl>
+      <details className="identifiers">
+        <summary>{t('ui.details')}</summary>
+        <dl className="facts">
+          <dt>{t('measure.id')}</dt>
+          <dd>
+            <code>{m.id}</code>
+          </dd>
+          {m.source && (
+            <>
+              <dt>{t('measure.pack')}</dt>
+              <dd>
+                <code>
+                  {m.source.file}:{m.source.line}
+                </code>
+              </dd>
+            </>
+          )}
+        </dl>
+      </details>
 
       <section>
-        <h2>When it applies</h2>
+        <h2>{t('measure.whenApplies')}</h2>
         <Conditions lines={m.conditions ?? m.conditionText} cond={m.when} />
       </section>
 
       {m.exceptions && m.exceptions.length > 0 && (
         <section>
-          <h2>Licence exceptions</h2>
+          <h2>{t('measure.exceptions')}</h2>
           {m.exceptions.map((e) => (
             <div key={e.code} className="card exception">
               <h3>
@@ -121,7 +130,7 @@ function MeasureDetail({ m }: { m: MeasureView }) {
               {e.when && <Conditions cond={e.when} />}
               {e.requires && e.requires.length > 0 && (
                 <>
-                  <p className="label">The exporter must also</p>
+                  <p className="label">{t('measure.mustAlso')}</p>
                   <ul>
                     {e.requires.map((r) => (
                       <li key={r}>{r}</li>
@@ -135,7 +144,7 @@ function MeasureDetail({ m }: { m: MeasureView }) {
       )}
 
       <section>
-        <h2>History</h2>
+        <h2>{t('measure.history')}</h2>
         <ol className="history">
           {historyOf(m).map((h, i) => (
             <li key={i}>
@@ -147,7 +156,7 @@ function MeasureDetail({ m }: { m: MeasureView }) {
 
       {(m.notes || (m.sources && m.sources.length > 0)) && (
         <section>
-          <h2>Notes and sources</h2>
+          <h2>{t('measure.notes')}</h2>
           {m.notes && <p>{m.notes}</p>}
           {m.sources && (
             <ul>

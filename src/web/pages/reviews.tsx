@@ -3,6 +3,8 @@ import { api } from '../lib/api';
 import { href } from '../lib/router';
 import { useLoad } from '../lib/use-async';
 import { ErrorNotice, Loading, Name, Notice, PageHeader } from '../components/ui';
+import { useTranslation } from 'react-i18next';
+import { i18n, t } from '../lib/i18n';
 
 /** The shape GET /v1/review-cases answers (src/store/cases.ts ReviewCase). */
 interface ReviewCase {
@@ -23,27 +25,34 @@ interface ReviewCase {
   events?: { at: string; actor: string | null; action: string; text: string | null; auditSeq: number }[];
 }
 
-const STATUS: Record<ReviewCase['status'], string> = { open: 'Open', in_review: 'In review', cleared: 'Cleared', confirmed: 'Confirmed', escalated: 'Escalated', revoked: 'Revoked' };
+const statusLabel = (s: ReviewCase['status']): string => t(`reviews.statuses.${s}`);
+/** A history event's action (opened, proposed cleared …) in words of the interface language. */
+const actionLabel = (action: string): string => {
+  const key = `reviews.actions.${action.replace(/ /g, '_')}`;
+  return i18n.exists(key) ? t(key) : action;
+};
 const FILTERS = ['', 'open', 'in_review', 'escalated', 'cleared', 'confirmed', 'revoked'] as const;
+const STATUSES: Record<string, true> = { open: true, in_review: true, cleared: true, confirmed: true, escalated: true, revoked: true };
 
 function what(c: ReviewCase): string {
-  if (c.kind === 'potential_match' && c.hit) return `may be “${c.hit.name}” on ${c.hit.listTitle ?? 'a restricted-party list'} (score ${c.hit.score.toFixed(2)})`;
-  return `missing: ${c.missing.map((m) => m.label).join('; ')}`;
+  if (c.kind === 'potential_match' && c.hit) return t('reviews.mayBe', { name: c.hit.name, list: c.hit.listTitle ?? t('reviews.aList'), score: c.hit.score.toFixed(2) });
+  return t('reviews.missing', { list: c.missing.map((m) => m.label).join('; ') });
 }
 
 export function ReviewsPage({ caseId }: { caseId?: string | undefined }) {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<(typeof FILTERS)[number]>('');
   const [cases, reload] = useLoad(() => api<{ cases: ReviewCase[]; fourEyes: boolean; you: string }>(`/v1/review-cases${status ? `?status=${status}` : ''}`), [status]);
   return (
     <>
-      <PageHeader title="Review queue">Potential list matches and review answers from Check, Batch and re-screening wait here until a person clears, confirms or escalates them.</PageHeader>
+      <PageHeader title={t('reviews.title')}>{t('reviews.lede')}</PageHeader>
       <div className="row">
         <label>
-          Status{' '}
-          <select value={status} onChange={(e) => setStatus(e.target.value as (typeof FILTERS)[number])} aria-label="Filter by status">
+          {t('reviews.status')}{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value as (typeof FILTERS)[number])} aria-label={t('reviews.filter')}>
             {FILTERS.map((f) => (
               <option key={f} value={f}>
-                {f ? STATUS[f] : 'All'}
+                {f ? statusLabel(f) : t('ui.all')}
               </option>
             ))}
           </select>
@@ -53,26 +62,26 @@ export function ReviewsPage({ caseId }: { caseId?: string | undefined }) {
       {cases.status === 'error' && <ErrorNotice error={cases.error} />}
       {cases.status === 'done' && (
         <>
-          {cases.value.fourEyes && <Notice>Four eyes: clearing or confirming needs a second person.</Notice>}
+          {cases.value.fourEyes && <Notice>{t('reviews.fourEyes')}</Notice>}
           {cases.value.cases.length === 0 ? (
-            <p className="muted">No cases.</p>
+            <p className="muted">{t('reviews.noCases')}</p>
           ) : (
             <div className="table-wrap">
               <table className="cases">
                 <thead>
                   <tr>
-                    <th scope="col">Status</th>
-                    <th scope="col">Order</th>
-                    <th scope="col">Counterparty</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Owner</th>
+                    <th scope="col">{t('reviews.status')}</th>
+                    <th scope="col">{t('reviews.order')}</th>
+                    <th scope="col">{t('reviews.counterparty')}</th>
+                    <th scope="col">{t('reviews.what')}</th>
+                    <th scope="col">{t('reviews.owner')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {cases.value.cases.map((c) => (
                     <tr key={c.id} aria-selected={c.id === caseId}>
                       <td>
-                        <a href={href('reviews', c.id)}>{STATUS[c.status]}</a>
+                        <a href={href('reviews', c.id)}>{statusLabel(c.status)}</a>
                       </td>
                       <td>{c.orderRef ?? '—'}</td>
                       <td>{c.counterparty ? <Name>{c.counterparty.name}</Name> : '—'}</td>
@@ -94,6 +103,7 @@ export function ReviewsPage({ caseId }: { caseId?: string | undefined }) {
 }
 
 function CaseView({ id, onChange, you }: { id: string; onChange: () => void; you?: string | undefined }) {
+  const { t } = useTranslation();
   const [c, reload] = useLoad(() => api<ReviewCase>(`/v1/review-cases/${encodeURIComponent(id)}`), [id]);
   const [reason, setReason] = useState('');
   const [expires, setExpires] = useState('');
@@ -120,59 +130,59 @@ function CaseView({ id, onChange, you }: { id: string; onChange: () => void; you
   return (
     <section className="case" aria-labelledby="case-title" data-testid="review-case">
       <h2 id="case-title">
-        Case: <span data-testid="case-status">{STATUS[k.status]}</span>
+        {t('reviews.case')} <span data-testid="case-status">{statusLabel(k.status)}</span>
       </h2>
       <dl className="facts">
-        <dt>Order</dt>
+        <dt>{t('reviews.order')}</dt>
         <dd>{k.orderRef ?? '—'}</dd>
-        <dt>Counterparty</dt>
+        <dt>{t('reviews.counterparty')}</dt>
         <dd>{k.counterparty ? <Name>{`${k.counterparty.name}${k.counterparty.country ? ` (${k.counterparty.country})` : ''}`}</Name> : '—'}</dd>
-        <dt>{k.kind === 'potential_match' ? 'Potential match' : 'Missing facts'}</dt>
+        <dt>{k.kind === 'potential_match' ? t('reviews.potentialMatch') : t('reviews.missingFacts')}</dt>
         <dd>
           <Name>{what(k)}</Name>
           {k.hit?.citation && <div className="muted small">{k.hit.citation}</div>}
         </dd>
         {k.pending && (
           <>
-            <dt>Waiting for a second person</dt>
+            <dt>{t('reviews.waiting')}</dt>
             <dd>
-              {k.pending.by} proposed: {k.pending.decision} — {k.pending.reason}
+              {t('reviews.proposed', { by: k.pending.by, decision: k.pending.decision in STATUSES ? statusLabel(k.pending.decision as ReviewCase['status']) : k.pending.decision, reason: k.pending.reason })}
             </dd>
           </>
         )}
         {k.reason && (
           <>
-            <dt>Decision</dt>
+            <dt>{t('reviews.decision')}</dt>
             <dd>
               {k.reason}
-              {k.expiresAt ? ` (until ${k.expiresAt})` : ''}
+              {k.expiresAt ? t('reviews.until', { date: k.expiresAt }) : ''}
             </dd>
           </>
         )}
       </dl>
-      {error ? <ErrorNotice error={error} title="That step was refused" /> : null}
+      {error ? <ErrorNotice error={error} title={t('reviews.refused')} /> : null}
       {!closed && (
         <form className="case-actions" onSubmit={decide('cleared')}>
           <label>
-            Reason{' '}
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required aria-label="Reason" />
+            {t('reviews.reason')}{' '}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} required aria-label={t('reviews.reason')} />
           </label>
           <label>
-            Clearance expires{' '}
-            <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label="Clearance expires" />
+            {t('reviews.expires')}{' '}
+            <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-label={t('reviews.expires')} />
           </label>
-          <button type="submit">Clear{k.kind === 'potential_match' ? ' (not the listed party)' : ''}</button>
+          <button type="submit">{k.kind === 'potential_match' ? t('reviews.clearMatch') : t('reviews.clear')}</button>
           {k.kind === 'potential_match' && (
             <button type="button" className="secondary" onClick={decide('confirmed')}>
-              Confirm true match
+              {t('reviews.confirm')}
             </button>
           )}
           <button type="button" className="secondary" onClick={decide('escalated')}>
-            Escalate
+            {t('reviews.escalate')}
           </button>
           {you && k.owner !== you && (
             <button type="button" className="link" onClick={() => void step('assign', { owner: you })}>
-              Take it
+              {t('reviews.take')}
             </button>
           )}
         </form>
@@ -180,31 +190,31 @@ function CaseView({ id, onChange, you }: { id: string; onChange: () => void; you
       {k.status === 'cleared' && (
         <form className="case-actions" onSubmit={(e) => { e.preventDefault(); void step('revoke', { reason }); }}>
           <label>
-            Reason{' '}
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required aria-label="Reason" />
+            {t('reviews.reason')}{' '}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} required aria-label={t('reviews.reason')} />
           </label>
           <button type="submit" className="secondary">
-            Revoke clearance
+            {t('reviews.revoke')}
           </button>
         </form>
       )}
-      <h3>History</h3>
+      <h3>{t('reviews.history')}</h3>
       <ol className="history">
         {(k.events ?? []).map((e) => (
           <li key={e.auditSeq}>
-            <span className="muted">{e.at.replace('T', ' ').slice(0, 19)}</span> {e.actor ?? 'Redline'} — {e.action}
+            <span className="muted">{e.at.replace('T', ' ').slice(0, 19)}</span> {e.actor ?? 'Redline'} — {actionLabel(e.action)}
             {e.text ? <>: <Name>{e.text}</Name></> : null}
           </li>
         ))}
       </ol>
       <details className="identifiers">
-        <summary>Details</summary>
+        <summary>{t('ui.details')}</summary>
         <p className="small">
-          Case <code>{k.id}</code>
+          {t('reviews.caseId')} <code>{k.id}</code>
           {k.hit ? (
             <>
               {' '}
-              · list <code>{k.hit.list}</code> · entry <code>{k.hit.entryId}</code>
+              · {t('reviews.listId')} <code>{k.hit.list}</code> · {t('reviews.entryId')} <code>{k.hit.entryId}</code>
             </>
           ) : null}
         </p>

@@ -4,6 +4,7 @@ import { api } from '../lib/api';
 import { useAsyncAction } from '../lib/use-async';
 import { HitView } from '../components/determination';
 import { CountrySelect, ErrorNotice, Field, Loading, Name, Notice, PageHeader } from '../components/ui';
+import { useTranslation } from 'react-i18next';
 
 interface ReviewAnswer {
   id?: string;
@@ -14,6 +15,7 @@ type Decision = 'cleared' | 'confirmed';
 
 /** Clearing or confirming one hit, with the officer's reason (the server remembers it per counterparty and entry). */
 function ReviewForm({ hit, name, country }: { hit: ScreeningHit & { entryHash?: string }; name: string; country: string }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<{ decision: Decision; answer: ReviewAnswer } | null>(null);
   const [state, run] = useAsyncAction(async (decision: Decision) => {
@@ -32,39 +34,39 @@ function ReviewForm({ hit, name, country }: { hit: ScreeningHit & { entryHash?: 
   if (done) {
     return (
       <Notice kind="ok">
-        Recorded: this hit is <strong>{done.decision === 'cleared' ? 'cleared (not the listed party)' : 'confirmed (the listed party)'}</strong>
-        {done.answer?.id ? ` — review ${done.answer.id}` : ''}. It is in the audit log.
+        <strong>{done.decision === 'cleared' ? t('screen.recordedCleared') : t('screen.recordedConfirmed')}</strong>
       </Notice>
     );
   }
   const reasonId = `reason-${hit.list}-${hit.entryId}`;
   return (
     <details className="review">
-      <summary>Clear or confirm this hit</summary>
+      <summary>{t('screen.reviewHit')}</summary>
     <form
       onSubmit={(e) => {
         e.preventDefault();
       }}
-      aria-label={`Review the hit ${hit.name}`}
+      aria-label={t('screen.reviewForm', { name: hit.name })}
     >
-      <label htmlFor={reasonId}>Reason for your decision</label>
-      <textarea id={reasonId} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. different company: address and registration number do not match" />
+      <label htmlFor={reasonId}>{t('screen.reason')}</label>
+      <textarea id={reasonId} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('screen.reasonPlaceholder')} />
       <div className="row-actions">
         <button type="button" className="secondary" disabled={!reason.trim() || state.status === 'loading'} onClick={() => void run('cleared')}>
-          Clear — not this party
+          {t('screen.clear')}
         </button>
         <button type="button" className="danger-button" disabled={!reason.trim() || state.status === 'loading'} onClick={() => void run('confirmed')}>
-          Confirm — this is the listed party
+          {t('screen.confirm')}
         </button>
       </div>
-      {!reason.trim() && <small className="hint">A reason is needed to clear or confirm a hit.</small>}
-      {state.status === 'error' && <ErrorNotice error={state.error} title="The review was not recorded" />}
+      {!reason.trim() && <small className="hint">{t('screen.reasonNeeded')}</small>}
+      {state.status === 'error' && <ErrorNotice error={state.error} title={t('screen.notRecorded')} />}
     </form>
     </details>
   );
 }
 
 export function ScreenPage({ initialName }: { initialName: string }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(initialName || '华为技术有限公司');
   const [country, setCountry] = useState('');
   const [asked, setAsked] = useState<{ name: string; country: string } | null>(null);
@@ -83,32 +85,32 @@ export function ScreenPage({ initialName }: { initialName: string }) {
 
   return (
     <>
-      <PageHeader title="Screen a name">Search the restricted-party lists in any script — Chinese, simplified or traditional, pinyin or English — and see why each hit matched.</PageHeader>
+      <PageHeader title={t('screen.title')}>{t('screen.lede')}</PageHeader>
       <form className="card form search" onSubmit={go} role="search">
         <div className="row">
-          <Field label="Name" wide>
+          <Field label={t('screen.name')} wide>
             {(id) => <input id={id} type="search" lang="zh" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required />}
           </Field>
-          <Field label="Country (optional)" hint="Raises or lowers scores; never hides an exact name hit.">
+          <Field label={t('screen.country')} hint={t('screen.countryHint')}>
             {(id) => <CountrySelect id={id} value={country} onChange={setCountry} optional />}
           </Field>
         </div>
         <button type="submit" className="primary" disabled={state.status === 'loading'}>
-          {state.status === 'loading' ? 'Screening…' : 'Screen'}
+          {state.status === 'loading' ? t('screen.screening') : t('screen.submit')}
         </button>
       </form>
       <div aria-live="polite">
-        {state.status === 'loading' && <Loading label="Screening…" />}
-        {state.status === 'error' && <ErrorNotice error={state.error} title="Screening failed" />}
+        {state.status === 'loading' && <Loading label={t('screen.screening')} />}
+        {state.status === 'error' && <ErrorNotice error={state.error} title={t('screen.failed')} />}
         {state.status === 'done' && asked && (
           <section aria-labelledby="hits-title">
             <h2 id="hits-title">
-              {state.value.hits.length ? `${state.value.hits.length} hit${state.value.hits.length > 1 ? 's' : ''}` : 'No hits'} for “<Name>{state.value.query}</Name>”
+              {state.value.hits.length ? t('screen.hits', { count: state.value.hits.length }) : t('screen.noHits')} “<Name>{state.value.query}</Name>”
             </h2>
-            {state.value.hits.length === 0 && <p className="muted">No list entry scores above the candidate floor for this name.</p>}
+            {state.value.hits.length === 0 && <p className="muted">{t('screen.noHitsLede')}</p>}
             {(state.value as ScreeningResult & { cleared?: unknown[] }).cleared?.length ? (
               <Notice kind="info">
-                {(state.value as ScreeningResult & { cleared: unknown[] }).cleared.length} more hit(s) are hidden: an officer cleared them for this name, and their list entries have not changed since. They are in the audit log.
+                {t('screen.hidden', { count: (state.value as ScreeningResult & { cleared: unknown[] }).cleared.length })}
               </Notice>
             ) : null}
             <ul className="hits">
