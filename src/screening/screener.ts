@@ -83,6 +83,8 @@ export interface RedlineScreener extends Screener {
   match(a: string, b: string, options?: MatchOptions): MatchResult;
 }
 
+type Scored = { score: number; exact: boolean; rarestShared: number; rarestBrand: number; note?: string };
+
 interface Source {
   lists: Int32Array;
   weight: number;
@@ -186,17 +188,21 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
    * words with the listed one (北京科技有限公司 and Beijing … Technology) and a
    * single character (华) are never alerts on their own.
    */
-  function hanLimits(norm: NormalizedName, a: { score: number; exact: boolean; rarestShared: number }): { score: number; exact: boolean; rarestShared: number; note?: string } {
+  function hanLimits(norm: NormalizedName, a: Scored): Scored {
     const cap = alertThreshold - 0.01;
     if (a.score <= cap) return a;
     if (norm.tokens.length === 1 && norm.tokens[0]!.surface.length === 1 && norm.tokens[0]!.kind !== 'word') {
-      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
+      return { ...a, score: cap, exact: false, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
     }
     if (norm.tokens.every((t) => t.keys.some((k) => opts.lexicon.genericKeys.has(k)))) {
-      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `the name is made of generic words only (places, 中国): kept below the alert threshold (${cap.toFixed(2)})` };
+      return { ...a, score: cap, exact: false, note: `the name is made of generic words only (places, 中国): kept below the alert threshold (${cap.toFixed(2)})` };
     }
     if (!a.exact && a.rarestShared <= genericWeight + 1e-9) {
       return { ...a, score: cap, note: `only generic words are shared (places, trade words): kept below the alert threshold (${cap.toFixed(2)})` };
+    }
+    if (!a.exact && a.rarestBrand === 0) {
+      // 中国国际航空 (Air China) and "Aviation International": translated business words can only make the same name, not a likeness.
+      return { ...a, score: cap, note: `only translated business words are shared, and the names differ: kept below the alert threshold (${cap.toFixed(2)})` };
     }
     return a;
   }
@@ -204,7 +210,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   // The characters of each entry's own Chinese names (curated or printed by the list), to tell homophones apart.
   const entryHan = new Map<number, Set<string>>();
   index.entries.forEach((e, i) => {
-    for (const n of [e.name, ...e.altNames, ...(e.localNames ?? []).map((l) => l.name)]) {
+    for (const n of [e.name, ...e.altNames, ...(e.localNames ?? []).flatMap((l) => (l.brand ? [l.name, l.brand] : [l.name]))]) {
       if (!HAS_HAN.test(n)) continue;
       const set = entryHan.get(i) ?? new Set<string>();
       for (const c of simplify(n)) set.add(c);
@@ -255,7 +261,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     if (norm.tokens.length === 0) return { query: name, hits: [] };
     const q = weighQuery(norm);
     const han = HAS_HAN.test(name);
-    const best = new Map<number, { n: number; a: { score: number; exact: boolean; rarestShared: number; note?: string } }>();
+    const best = new Map<number, { n: number; a: Scored }>();
     const top: number[] = [];
     for (const n of candidates(q)) {
       // Candidates come best estimate first: stop once the rest cannot reach the floor, or once `limit`
@@ -263,7 +269,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       if (estimate[n]! + ESTIMATE_MARGIN < floor) break;
       if (top.length >= limit && estimate[n]! + ESTIMATE_MARGIN < top[top.length - 1]!) break;
       const rec = index.names[n]!;
-      let a: { score: number; exact: boolean; rarestShared: number; note?: string } = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
+      let a: Scored = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
       if (han) {
         a = hanLimits(norm, a);
         const other = a.score >= alertThreshold - 0.01 ? homophone(norm, rec.entry) : undefined;
@@ -346,7 +352,10 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
  */
 function sortHits(hits: ScreeningHit[], name: string): void {
   const han = HAS_HAN.test(name);
-  const rank = (h: ScreeningHit): number => (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
+  // A Chinese query written exactly as an entry's Chinese name (中国化工) before one that only reads the same (中国化学: both "china chemical").
+  const literal = han ? simplify(name).replace(/\s+/g, '') : '';
+  const rank = (h: ScreeningHit): number =>
+    (han && simplify(h.matchedName).replace(/\s+/g, '') !== literal ? 4 : 0) + (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
   hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
 }
 
