@@ -5,6 +5,7 @@ import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
 import { alignTokens, scoreTokens, type AlignOptions, type AlignmentScore, type WeightedTokens } from './score.js';
 import { explainAlignment, explainLocalName } from './explain.js';
 import { HAS_HAN, simplify } from './chinese.js';
+import { learnBrandWords, withBrandWords } from './brand-words.js';
 
 const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
 
@@ -83,7 +84,7 @@ export interface RedlineScreener extends Screener {
   match(a: string, b: string, options?: MatchOptions): MatchResult;
 }
 
-type Scored = { score: number; exact: boolean; rarestShared: number; rarestBrand: number; note?: string };
+type Scored = { score: number; exact: boolean; rarestShared: number; rarestBrand: number; inside: boolean; note?: string };
 
 interface Source {
   lists: Int32Array;
@@ -91,7 +92,10 @@ interface Source {
 }
 
 export function createScreener(opts: ScreenerOptions): RedlineScreener {
-  const index = new NameIndex(opts.entries, opts.lexicon);
+  // Coined short forms learned from the curated Chinese names (寒武纪 = Cambricon), read like glossary words.
+  const learned = learnBrandWords(opts.entries, opts.lexicon);
+  const lexicon = withBrandWords(opts.lexicon, learned);
+  const index = new NameIndex(opts.entries, lexicon);
   const alertThreshold = opts.alertThreshold ?? DEFAULT_ALERT_THRESHOLD;
   const candidateFloor = opts.candidateFloor ?? DEFAULT_CANDIDATE_FLOOR;
   const listTitles = new Map(opts.versions.map((v) => [v.list, v.title]));
@@ -194,15 +198,15 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     if (norm.tokens.length === 1 && norm.tokens[0]!.surface.length === 1 && norm.tokens[0]!.kind !== 'word') {
       return { ...a, score: cap, exact: false, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
     }
-    if (norm.tokens.every((t) => t.keys.some((k) => opts.lexicon.genericKeys.has(k)))) {
+    if (norm.tokens.every((t) => t.keys.some((k) => lexicon.genericKeys.has(k)))) {
       return { ...a, score: cap, exact: false, note: `the name is made of generic words only (places, 中国): kept below the alert threshold (${cap.toFixed(2)})` };
     }
     if (!a.exact && a.rarestShared <= genericWeight + 1e-9) {
       return { ...a, score: cap, note: `only generic words are shared (places, trade words): kept below the alert threshold (${cap.toFixed(2)})` };
     }
-    if (!a.exact && a.rarestBrand === 0) {
-      // 中国国际航空 (Air China) and "Aviation International": translated business words can only make the same name, not a likeness.
-      return { ...a, score: cap, note: `only translated business words are shared, and the names differ: kept below the alert threshold (${cap.toFixed(2)})` };
+    if (a.inside && a.rarestBrand === 0) {
+      // 中国国际航空 (Air China) holds "Aviation International": a listed name of business words alone is no brand to find inside a longer name.
+      return { ...a, score: cap, note: `the listed name is made of business words only and the query adds words to it: kept below the alert threshold (${cap.toFixed(2)})` };
     }
     return a;
   }
@@ -257,7 +261,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   function screenOne(name: string, options: ScreenOptions = {}): ScreeningResult {
     const floor = options.minScore ?? candidateFloor;
     const limit = options.limit ?? 10;
-    const norm = normalizeName(name, opts.lexicon, { isKnown });
+    const norm = normalizeName(name, lexicon, { isKnown });
     if (norm.tokens.length === 0) return { query: name, hits: [] };
     const q = weighQuery(norm);
     const han = HAS_HAN.test(name);
@@ -322,12 +326,12 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   }
 
   function match(a: string, b: string, mopts: MatchOptions = {}): MatchResult {
-    const nb = normalizeName(b, opts.lexicon, { isKnown });
+    const nb = normalizeName(b, lexicon, { isKnown });
     const bKeys = new Set(nb.tokens.flatMap((t) => t.keys));
-    const na = normalizeName(a, opts.lexicon, { isKnown: (k) => bKeys.has(k) || index.has(k) });
+    const na = normalizeName(a, lexicon, { isKnown: (k) => bKeys.has(k) || index.has(k) });
     // Chinese on the right-hand side is cut by the left-hand side's words too.
     const aKeys = new Set(na.tokens.flatMap((t) => t.keys));
-    const nb2 = normalizeName(b, opts.lexicon, { isKnown: (k) => aKeys.has(k) || index.has(k) });
+    const nb2 = normalizeName(b, lexicon, { isKnown: (k) => aKeys.has(k) || index.has(k) });
     const qa = weighQuery(na);
     const qb = weighQuery(nb2);
     const person = /^person$/i.test(mopts.schema ?? '');
