@@ -52,7 +52,12 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
       }
     }
   }
-  const learned = [...byZh.values()].filter((b): b is LearnedBrand => !!b && !translations.has(b.key));
+  let learned = [...byZh.values()].filter((b): b is LearnedBrand => !!b && !translations.has(b.key));
+  // One brand word, one family of short forms (浪潮 and 浪潮软件 both Inspur); a word that short forms with
+  // nothing in common teach (擎科生物, 生工生物 → Biotechnology) is an ordinary word.
+  const byKey = new Map<string, LearnedBrand[]>();
+  for (const b of learned) byKey.set(b.key, [...(byKey.get(b.key) ?? []), b]);
+  learned = learned.filter((b) => byKey.get(b.key)!.every((o) => o.zh.slice(0, 2) === b.zh.slice(0, 2)));
   if (learned.length === 0) return learned;
   // How many entries outside China print each learned word (a plain word scan: the lists' names, lower case).
   const wanted = new Map(learned.map((b) => [b.key, 0]));
@@ -78,9 +83,12 @@ function learnOne(brand: string, name: string, english: string, lexicon: Lexicon
   const key = word.keys[0]!;
   // Only a coined word: letters, long enough to be a name, not already the short form's pinyin (华为 = Huawei needs nothing).
   if (word.kind !== 'word' || !/^\p{L}{4,}$/u.test(key) || key === syllables(brand).join('')) return undefined;
-  // The Chinese words that met nothing on the English side must lie inside the short form.
-  const leftZh = zh.tokens.filter((t) => !t.keys.some((k) => enKeys.has(k)) && !(t.parts ?? []).some((k) => enKeys.has(k))).map((t) => simplify(t.surface));
-  if (leftZh.length === 0 || !leftZh.every((s) => brand.includes(s))) return undefined;
+  // The Chinese words that met nothing on the English side lie inside the short form, or are words the English
+  // name may leave out (a place, 半导体: known to the glossary or the generic words), never another unread word.
+  const leftZh = zh.tokens.filter((t) => !t.keys.some((k) => enKeys.has(k)) && !(t.parts ?? []).some((k) => enKeys.has(k)));
+  const inBrand = leftZh.filter((t) => brand.includes(simplify(t.surface)));
+  if (inBrand.length === 0 || inBrand.map((t) => simplify(t.surface)).join('') !== brand.slice(brand.indexOf(simplify(inBrand[0]!.surface)), brand.indexOf(simplify(inBrand[0]!.surface)) + inBrand.map((t) => t.surface).join('').length)) return undefined;
+  if (!leftZh.every((t) => inBrand.includes(t) || t.kind === 'glossary' || t.kind === 'phrase' || t.keys.some((k) => lexicon.genericKeys.has(k)))) return undefined;
   return { zh: brand, key, shown: word.surface };
 }
 
