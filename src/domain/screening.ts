@@ -46,7 +46,7 @@ export interface LocalName {
   confidence?: 'high' | 'medium' | 'low' | undefined;
   /** What kind of publication `source` is: exchange-listing, parent-filing, official-site, registry, ... */
   sourceType?: string | undefined;
-  /** A short form the entity itself uses (stock short name, brand); not indexed, kept for evaluation and review. */
+  /** A short form the entity itself uses (stock short name, brand); indexed as a name of the entry beside `name`. */
   brand?: string | undefined;
 }
 

@@ -66,8 +66,14 @@ export function explainAlignment(q: NormalizedName, n: NormalizedName, a: Alignm
  * check the name against the publication it came from.
  */
 export function explainLocalName(entry: ListEntry, matchedName: string): string[] {
+  if (entry.name === matchedName || entry.altNames.includes(matchedName)) return [];
   const local = entry.localNames?.find((l) => l.name === matchedName);
-  if (!local || entry.name === matchedName || entry.altNames.includes(matchedName)) return [];
+  const brand = local ? undefined : entry.localNames?.find((l) => l.brand === matchedName);
+  if (brand) {
+    const confidence = brand.confidence ? `, confidence ${brand.confidence}` : '';
+    return [`matched "${matchedName}", the curated short form of this entry's Chinese name "${brand.name}" (not printed by the list${confidence}); source: ${brand.source}`];
+  }
+  if (!local) return [];
   const confidence = local.confidence ? `, confidence ${local.confidence}` : '';
   return [`matched the curated Chinese name "${local.name}" of this entry (not printed by the list${confidence}); source: ${local.source}`];
 }

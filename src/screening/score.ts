@@ -58,6 +58,10 @@ export interface AlignmentScore {
   pairs: TokenPair[];
   /** Every token on both sides met its equal: the names are the same after normalisation. */
   exact: boolean;
+  /** As rarestShared, without translated business words and lone characters: 0 when only such words are shared. */
+  rarestBrand: number;
+  /** Every word of the listed name met one of the query's, and the query has words left over. */
+  inside: boolean;
 }
 
 const MAX = 128;
@@ -109,7 +113,7 @@ function fuzzy(a: NameToken, b: NameToken, opts?: AlignOptions): { sim: number; 
 }
 
 /** Score only, for ranking candidates. */
-export function scoreTokens(q: WeightedTokens, n: WeightedTokens, opts?: AlignOptions): { score: number; exact: boolean; rarestShared: number } {
+export function scoreTokens(q: WeightedTokens, n: WeightedTokens, opts?: AlignOptions): { score: number; exact: boolean; rarestShared: number; rarestBrand: number; inside: boolean } {
   return align(q, n, undefined, opts);
 }
 
@@ -120,7 +124,7 @@ export function alignTokens(q: WeightedTokens, n: WeightedTokens, opts?: AlignOp
   return { ...r, pairs };
 }
 
-function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefined, opts: AlignOptions = {}): { score: number; exact: boolean; rarestShared: number } {
+function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefined, opts: AlignOptions = {}): { score: number; exact: boolean; rarestShared: number; rarestBrand: number; inside: boolean } {
   const qt = q.tokens;
   const nt = n.tokens;
   const ql = Math.min(qt.length, MAX);
@@ -264,7 +268,7 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
     } else nExtra += n.weights[j]!;
   }
   const exact = usedQ === ql && usedN === nl && allOne && paired > 0;
-  if (exact) return { score: 1, exact, rarestShared };
+  if (exact) return { score: 1, exact, rarestShared, rarestBrand, inside: false };
   const extra = opts.extraWeight ?? 1;
   const conflict = opts.conflictWeight ?? 1;
   // Only one side has words left over: they weigh `extra`; both sides do: they weigh `conflict`.
@@ -274,7 +278,7 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
   else if (contained && usedN === nl) total += qExtra * extra;
   else if (paired > 0 && (usedQ === ql || usedN === nl)) total += qExtra + nExtra;
   else total += (qExtra + nExtra) * conflict;
-  return { score: total > 0 ? Math.min(1, matched / total) : 0, exact, rarestShared };
+  return { score: total > 0 ? Math.min(1, matched / total) : 0, exact, rarestShared, rarestBrand, inside: usedN === nl && usedQ < ql };
 }
 
 /** Unused tokens that spell at least half of a phrase's words (exactly or with a typo): their indexes and the share met. */

@@ -5,6 +5,7 @@ import { normalizeName, plainWord, type NormalizedName } from './normalize.js';
 import { alignTokens, scoreTokens, type AlignOptions, type AlignmentScore, type WeightedTokens } from './score.js';
 import { explainAlignment, explainLocalName } from './explain.js';
 import { HAS_HAN, simplify } from './chinese.js';
+import { learnBrandWords, withBrandWords } from './brand-words.js';
 
 const CHINESE_SPEAKING = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
 
@@ -83,13 +84,18 @@ export interface RedlineScreener extends Screener {
   match(a: string, b: string, options?: MatchOptions): MatchResult;
 }
 
+type Scored = { score: number; exact: boolean; rarestShared: number; rarestBrand: number; inside: boolean; note?: string };
+
 interface Source {
   lists: Int32Array;
   weight: number;
 }
 
 export function createScreener(opts: ScreenerOptions): RedlineScreener {
-  const index = new NameIndex(opts.entries, opts.lexicon);
+  // Coined short forms learned from the curated Chinese names (寒武纪 = Cambricon), read like glossary words.
+  const learned = learnBrandWords(opts.entries, opts.lexicon);
+  const lexicon = withBrandWords(opts.lexicon, learned);
+  const index = new NameIndex(opts.entries, lexicon);
   const alertThreshold = opts.alertThreshold ?? DEFAULT_ALERT_THRESHOLD;
   const candidateFloor = opts.candidateFloor ?? DEFAULT_CANDIDATE_FLOOR;
   const listTitles = new Map(opts.versions.map((v) => [v.list, v.title]));
@@ -186,17 +192,21 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
    * words with the listed one (北京科技有限公司 and Beijing … Technology) and a
    * single character (华) are never alerts on their own.
    */
-  function hanLimits(norm: NormalizedName, a: { score: number; exact: boolean; rarestShared: number }): { score: number; exact: boolean; rarestShared: number; note?: string } {
+  function hanLimits(norm: NormalizedName, a: Scored): Scored {
     const cap = alertThreshold - 0.01;
     if (a.score <= cap) return a;
     if (norm.tokens.length === 1 && norm.tokens[0]!.surface.length === 1 && norm.tokens[0]!.kind !== 'word') {
-      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
+      return { ...a, score: cap, exact: false, note: `a single Chinese character is not a name: kept below the alert threshold (${cap.toFixed(2)})` };
     }
-    if (norm.tokens.every((t) => t.keys.some((k) => opts.lexicon.genericKeys.has(k)))) {
-      return { score: cap, exact: false, rarestShared: a.rarestShared, note: `the name is made of generic words only (places, 中国): kept below the alert threshold (${cap.toFixed(2)})` };
+    if (norm.tokens.every((t) => t.keys.some((k) => lexicon.genericKeys.has(k)))) {
+      return { ...a, score: cap, exact: false, note: `the name is made of generic words only (places, 中国): kept below the alert threshold (${cap.toFixed(2)})` };
     }
     if (!a.exact && a.rarestShared <= genericWeight + 1e-9) {
       return { ...a, score: cap, note: `only generic words are shared (places, trade words): kept below the alert threshold (${cap.toFixed(2)})` };
+    }
+    if (a.inside && a.rarestBrand === 0) {
+      // 中国国际航空 (Air China) holds "Aviation International": a listed name of business words alone is no brand to find inside a longer name.
+      return { ...a, score: cap, note: `the listed name is made of business words only and the query adds words to it: kept below the alert threshold (${cap.toFixed(2)})` };
     }
     return a;
   }
@@ -204,7 +214,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   // The characters of each entry's own Chinese names (curated or printed by the list), to tell homophones apart.
   const entryHan = new Map<number, Set<string>>();
   index.entries.forEach((e, i) => {
-    for (const n of [e.name, ...e.altNames, ...(e.localNames ?? []).map((l) => l.name)]) {
+    for (const n of [e.name, ...e.altNames, ...(e.localNames ?? []).flatMap((l) => (l.brand ? [l.name, l.brand] : [l.name]))]) {
       if (!HAS_HAN.test(n)) continue;
       const set = entryHan.get(i) ?? new Set<string>();
       for (const c of simplify(n)) set.add(c);
@@ -251,11 +261,11 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   function screenOne(name: string, options: ScreenOptions = {}): ScreeningResult {
     const floor = options.minScore ?? candidateFloor;
     const limit = options.limit ?? 10;
-    const norm = normalizeName(name, opts.lexicon, { isKnown });
+    const norm = normalizeName(name, lexicon, { isKnown });
     if (norm.tokens.length === 0) return { query: name, hits: [] };
     const q = weighQuery(norm);
     const han = HAS_HAN.test(name);
-    const best = new Map<number, { n: number; a: { score: number; exact: boolean; rarestShared: number; note?: string } }>();
+    const best = new Map<number, { n: number; a: Scored }>();
     const top: number[] = [];
     for (const n of candidates(q)) {
       // Candidates come best estimate first: stop once the rest cannot reach the floor, or once `limit`
@@ -263,7 +273,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       if (estimate[n]! + ESTIMATE_MARGIN < floor) break;
       if (top.length >= limit && estimate[n]! + ESTIMATE_MARGIN < top[top.length - 1]!) break;
       const rec = index.names[n]!;
-      let a: { score: number; exact: boolean; rarestShared: number; note?: string } = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
+      let a: Scored = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
       if (han) {
         a = hanLimits(norm, a);
         const other = a.score >= alertThreshold - 0.01 ? homophone(norm, rec.entry) : undefined;
@@ -316,12 +326,12 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
   }
 
   function match(a: string, b: string, mopts: MatchOptions = {}): MatchResult {
-    const nb = normalizeName(b, opts.lexicon, { isKnown });
+    const nb = normalizeName(b, lexicon, { isKnown });
     const bKeys = new Set(nb.tokens.flatMap((t) => t.keys));
-    const na = normalizeName(a, opts.lexicon, { isKnown: (k) => bKeys.has(k) || index.has(k) });
+    const na = normalizeName(a, lexicon, { isKnown: (k) => bKeys.has(k) || index.has(k) });
     // Chinese on the right-hand side is cut by the left-hand side's words too.
     const aKeys = new Set(na.tokens.flatMap((t) => t.keys));
-    const nb2 = normalizeName(b, opts.lexicon, { isKnown: (k) => aKeys.has(k) || index.has(k) });
+    const nb2 = normalizeName(b, lexicon, { isKnown: (k) => aKeys.has(k) || index.has(k) });
     const qa = weighQuery(na);
     const qb = weighQuery(nb2);
     const person = /^person$/i.test(mopts.schema ?? '');
@@ -346,7 +356,10 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
  */
 function sortHits(hits: ScreeningHit[], name: string): void {
   const han = HAS_HAN.test(name);
-  const rank = (h: ScreeningHit): number => (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
+  // A Chinese query written exactly as an entry's Chinese name (中国化工) before one that only reads the same (中国化学: both "china chemical").
+  const literal = han ? simplify(name).replace(/\s+/g, '') : '';
+  const rank = (h: ScreeningHit): number =>
+    (han && simplify(h.matchedName).replace(/\s+/g, '') !== literal ? 4 : 0) + (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
   hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
 }
 

@@ -58,6 +58,8 @@ export function nameVariants(entry: ListEntry): NameVariant[] {
   add(entry.name.trim(), 'name');
   for (const a of entry.altNames) add(a.trim(), 'alias');
   for (const l of entry.localNames ?? []) add(l.name.trim(), 'alias');
+  // The entity's own short form (中芯国际 for 中芯国际集成电路制造有限公司), curated beside its registered name.
+  for (const l of entry.localNames ?? []) if (l.brand) add(l.brand.trim(), 'alias');
   for (const [i, text] of [entry.name, ...entry.altNames].entries()) {
     for (const derived of splitListedName(text)) add(derived, i === 0 ? 'derived' : 'alias');
   }

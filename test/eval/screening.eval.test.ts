@@ -24,17 +24,17 @@ const FLOORS: Partial<Record<EvalKind, number>> = {
 };
 
 /**
- * Curated Chinese names (data/lists/cn/cn_names_curated.csv), issue 10. The floors are what
- * today's matcher reaches, a little below (measured 2026-12-04: simplified 1.000, traditional 1.000,
- * mixed 0.108, brand 0.449, held-out 0.278, Chinese negatives 9/50 alerting), so a regression fails; the issue's
- * targets are beside them, to be raised to once the matcher reaches them (simplified/traditional/
- * mixed 0.97, brand 0.90, held-out 0.80, false alerts on the Chinese negatives 1%).
+ * Curated Chinese names (data/lists/cn/cn_names_curated.csv), issue 10. Measured 2026-12-07 (brand short
+ * forms indexed, coined brand words learned from the table, glossary rows of that day): simplified 1.000,
+ * traditional 1.000, mixed 1.000, brand 1.000 (237), held-out 0.685 (74/108), Chinese negatives 0/49 alerting.
+ * Floors: the issue's targets where met (brand a little above its 0.90 target, so a real regression shows),
+ * and just under the measured figure for the held-out names, whose target (0.80) is not met yet.
  */
 export const CURATED_FLOORS: Partial<Record<EvalKind, number>> = {
   'curated-simplified': 0.97,
   'curated-traditional': 0.97,
-  'curated-mixed': 0.1,
-  'curated-brand': 0.44,
+  'curated-mixed': 0.97,
+  'curated-brand': 0.95,
 };
 const CURATED_TARGETS: Partial<Record<EvalKind, number>> = {
   'curated-simplified': 0.97,
@@ -43,9 +43,9 @@ const CURATED_TARGETS: Partial<Record<EvalKind, number>> = {
   'curated-brand': 0.9,
   'curated-heldout': 0.8,
 };
-const HELDOUT_FLOOR = 0.25;
-/** Share of data/eval/cn_hard_negatives.csv allowed to alert; target 0.01. */
-const CHINESE_NEGATIVES_MAX_FALSE_ALERTS = 0.18;
+const HELDOUT_FLOOR = 0.65;
+/** Share of data/eval/cn_hard_negatives.csv allowed to alert: the issue's 1% (none of the 49 alerts today). */
+const CHINESE_NEGATIVES_MAX_FALSE_ALERTS = 0.01;
 
 function table(report: EvalReport): string {
   return [
@@ -95,7 +95,7 @@ describe('screening evaluation', async () => {
       expect(k!.rate, JSON.stringify(k!.examples)).toBeGreaterThanOrEqual(floor);
     });
   }
-  it(`finds held-out curated names through glossary and pinyin alone (floor ${HELDOUT_FLOOR}, target 0.8)`, () => {
+  it(`finds held-out curated names through glossary, phrases, numerals, pinyin and the brand words other rows teach (floor ${HELDOUT_FLOOR}, target 0.8)`, () => {
     expect(held.cases.length).toBeGreaterThan(60);
     // The held-out names really are gone from the index the cases run against.
     const indexed = new Set(held.entries.flatMap((e) => (e.localNames ?? []).map((l) => l.name)));
@@ -111,8 +111,8 @@ describe('screening evaluation', async () => {
     expect(k.cases).toBeGreaterThanOrEqual(40);
     expect(k.rate, JSON.stringify(k.examples)).toBeLessThanOrEqual(CHINESE_NEGATIVES_MAX_FALSE_ALERTS);
   });
-  it('flags at most 3% of negatives (real unlisted companies, synthetic people, look-alikes)', () => {
+  it('flags at most 1% of negatives (real unlisted companies, Chinese hard negatives, synthetic people, look-alikes)', () => {
     expect(report.negatives).toBeGreaterThan(1500);
-    expect(report.falsePositiveRate).toBeLessThanOrEqual(0.03);
+    expect(report.falsePositiveRate).toBeLessThanOrEqual(0.01);
   });
 });
