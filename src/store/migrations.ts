@@ -340,8 +340,9 @@ class InCodeProvider implements MigrationProvider {
 }
 
 /** Brings the schema up to date; fails with the migration's own error if one cannot run. */
-export async function migrateToLatest(db: Kysely<any>, engine: StoreEngine): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeProvider(engine) });
+export async function migrateToLatest(db: Kysely<any>, engine: StoreEngine, schema?: string): Promise<void> {
+  // The schema named: Kysely otherwise finds its tables in ANY schema (another store's) and skips creating them here.
+  const migrator = new Migrator({ db, provider: new InCodeProvider(engine), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;

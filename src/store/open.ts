@@ -73,7 +73,7 @@ export async function openContext(target: StoreTarget, auditKeys: AuditKeyring =
       const found = await sql<{ n: number }>`select 1 as n from pg_namespace where nspname = ${target.schema}`.execute(ctx.db);
       if (!found.rows.length) await sql.raw(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`).execute(ctx.db);
     }
-    await migrateToLatest(ctx.db, ctx.engine);
+    await migrateToLatest(ctx.db, ctx.engine, target.engine === 'postgres' ? target.schema : undefined);
   } catch (err) {
     await ctx.db.destroy().catch(() => undefined);
     throw new Error(`cannot open the store at ${target.location}: ${(err as Error).message}`, { cause: err });
