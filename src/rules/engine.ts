@@ -419,7 +419,7 @@ function addOwnershipTerms(draft: Draft, ctx: FactContext, rule: OwnershipRuleId
     const t = r.terms;
     if (!t) continue;
     const policy = policyFromText(t.licensePolicy);
-    pushUnique(draft.because, `party ${p.party}: the most restrictive owner's terms apply — "${t.owner ?? t.name}" (${t.label} entry "${t.name}"${t.citation ? `, ${t.citation}` : ''})${t.licensePolicy ? `: licence review policy: ${t.licensePolicy}` : ''}`);
+    pushUnique(draft.because, `party ${p.party + 1}: the most restrictive owner's terms apply — "${t.owner ?? t.name}" (${t.label} entry "${t.name}"${t.citation ? `, ${t.citation}` : ''})${t.licensePolicy ? `: licence review policy: ${t.licensePolicy}` : ''}`);
     if (policy) draft.reviewPolicy = strictestPolicy([policy, ...(draft.reviewPolicy ? [draft.reviewPolicy] : [])]);
   }
 }
