@@ -46,8 +46,15 @@ export interface Redline {
 
 /** Today's date in UTC: the default as-of date when a transaction gives none. */
 export function today(): IsoDate {
-  return new Date().toISOString().slice(0, 10);
+  // Asked once per line of a book: the day is worked out again only when the clock leaves it.
+  const now = Date.now();
+  if (now >= day.from && now < day.to) return day.date;
+  const date = new Date(now).toISOString().slice(0, 10);
+  const from = Date.parse(`${date}T00:00:00Z`);
+  day = { date, from, to: from + 86_400_000 };
+  return date;
 }
+let day = { date: '', from: 0, to: 0 };
 
 export async function createRedline(options: RedlineOptions = {}): Promise<Redline> {
   const [ruleset, screener] = await Promise.all([

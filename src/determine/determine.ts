@@ -56,8 +56,8 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
   const ownership = partyOwnership(tx, engines.screener, engines.owners, asOf);
   const alertThreshold = engines.screener?.alertThreshold;
   const memo = options.memo === false ? undefined : evaluationMemoFor(engines.ruleset, engines.catalogue);
-  const key = memo && evaluationKey({ tx, asOf, enforceAiDiffusion: options.enforceAiDiffusion, alertThreshold, screening, ownership });
-  let shared = key === undefined ? undefined : memo!.get(key);
+  const key = memo?.active() && evaluationKey({ tx, asOf, enforceAiDiffusion: options.enforceAiDiffusion, alertThreshold, screening, ownership });
+  let shared = key ? memo!.get(key) : undefined;
   if (!shared) {
     const classifications: Classification[][] = items.map((item, i) => classifyItem(item, i, asOf));
     const { id: _id, ...evaluated } = evaluateTransaction(engines.ruleset, {
@@ -70,9 +70,8 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
       alertThreshold,
       options: { enforceAiDiffusion: options.enforceAiDiffusion },
     });
-    shared = key === undefined ? evaluated : memo!.set(key, evaluated);
+    shared = key ? memo!.set(key, evaluated) : evaluated;
   }
-  const evaluation = tx.id !== undefined ? { id: tx.id, ...shared } : shared;
   const lists: Record<string, IsoDate> = {};
   const listTitles: Record<string, string> = {};
   for (const v of engines.screener?.versions ?? []) {
@@ -80,7 +79,9 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
     listTitles[v.list] = v.title;
   }
   const determination: Determination = {
-    ...evaluation,
+    // The line's own id first, as the engine writes it, then the (possibly shared) evaluation.
+    ...(tx.id !== undefined ? { id: tx.id } : {}),
+    ...shared,
     screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
     ...(ownership?.length ? { ownership } : {}),
     ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },

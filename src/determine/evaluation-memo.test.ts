@@ -9,7 +9,7 @@ import { loadDefaultScreener } from '../bundle/lists.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import type { ScreeningHit } from '../domain/index.js';
 import { determine, type Engines } from './determine.js';
-import { evaluationKey } from './evaluation-memo.js';
+import { EvaluationMemo, evaluationKey, type Evaluation } from './evaluation-memo.js';
 
 // Every transaction the pack scenarios give: hundreds of kinds of line across the four jurisdictions.
 function scenarioTransactions(): Record<string, unknown>[] {
@@ -120,3 +120,31 @@ function determineInput() {
     certifications: [],
   } as unknown as Parameters<typeof evaluationKey>[0]['tx'];
 }
+
+describe('the memo steps aside for books whose lines do not repeat', () => {
+  const answer = (): Evaluation => ({ outcome: 'no_license_required', asOf: '2026-09-30', jurisdictions: [], classifications: [], redFlags: [], missing: [] });
+  const ask = (memo: EvaluationMemo, key: string): boolean => {
+    if (!memo.active()) return false;
+    if (memo.get(key)) return true;
+    memo.set(key, answer());
+    return true;
+  };
+
+  it('pauses after a window with too few hits (29 of 100), then looks lines up again', () => {
+    const memo = new EvaluationMemo(1000, 100, 0.3, 50);
+    for (let i = 0; i < 71; i++) ask(memo, `new ${i}`);
+    for (let i = 0; i < 29; i++) expect(ask(memo, `new ${i}`)).toBe(true);
+    for (let i = 0; i < 50; i++) expect(memo.active()).toBe(false);
+    expect(memo.active()).toBe(true);
+    // What it held was let go with the pause.
+    expect(memo.get('new 0')).toBeUndefined();
+  });
+
+  it('stays on when a window finds at least 30 of 100 lines', () => {
+    const memo = new EvaluationMemo(1000, 100, 0.3, 50);
+    for (let i = 0; i < 70; i++) ask(memo, `new ${i}`);
+    for (let i = 0; i < 30; i++) ask(memo, `new ${i}`);
+    expect(memo.active()).toBe(true);
+    expect(memo.get('new 5')).toBeDefined();
+  });
+});
