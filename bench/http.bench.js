@@ -2,9 +2,8 @@
 // `redline serve` on 127.0.0.1 (its own temporary SQLite store), driven by autocannon.
 // Every screening is recorded in the audit log (group commit, see docs/api.md); the run ends
 // by checking that the audit log holds every screening answered.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, startServe } from './serve.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -23,41 +22,13 @@ const NAMES = [
   'Shanghai Micro Electronics Equipment', 'Yangtze Memory Technologies', 'ChangXin Memory', 'Example Buyer Ltd', 'Acme Trading GmbH',
 ];
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dir, port) {
-  const prof = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
-  const child = spawn(process.execPath, [...prof, 'bin/redline.js', 'serve', '--port', String(port), '--db', join(dir, 'bench.sqlite'), '--rate-limit', '100000000'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  const key = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
-    child.stderr.on('data', (d) => {
-      log += d;
-      const k = /^(rl_\S+)$/m.exec(log);
-      if (k && /serving/.test(log)) {
-        clearTimeout(timer);
-        resolve(k[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
-  });
-  return { child, key };
-}
-
 function run(opts) {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-bench-http-'));
 const port = await freePort();
-const { child, key } = await startServer(dir, port);
+const { child, key } = await startServe(port, ['--db', join(dir, 'bench.sqlite'), '--rate-limit', '100000000'], { nodeArgs: CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [], timeoutMs: 120_000 });
 const url = `http://127.0.0.1:${port}`;
 const STEMS = ['Example Cloud', 'Northwind Compute', 'Harbour Data Systems', 'Blue River Research', 'Summit AI Labs', 'Lotus Semiconductor Trading', 'Pacific Rim Logistics', 'Golden Gate Analytics', 'Orion Datacenters', 'Meridian University'];
 const SUFFIXES = ['Ltd', 'GmbH', 'Co., Ltd.', 'Pte. Ltd.', 'Inc.', 'B.V.'];

@@ -3,41 +3,21 @@
 // they go, alternating keys; times from the first POST until every job is done (target ≤ 5 s),
 // and the queue positions the jobs showed meanwhile. A first upload, timed apart (warmupMs),
 // waits for the server's worker threads to load. QUEUE_JOBS changes the number of uploads.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, startServe } from './serve.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const JOBS = Number(process.env.QUEUE_JOBS ?? 20);
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'redline-bench-queue-'));
 const db = join(dir, 'bench.sqlite');
 const port = await freePort();
-const child = spawn(process.execPath, ['bin/redline.js', 'serve', '--port', String(port), '--db', db, '--no-request-log', '--list-update-interval', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-let log = '';
+let child;
 try {
-  const keyA = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
-    child.stderr.on('data', (d) => {
-      log += d;
-      const k = /^(rl_\S+)$/m.exec(log);
-      if (k && /serving/.test(log)) {
-        clearTimeout(timer);
-        resolve(k[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
-  });
+  let keyA;
+  ({ child, key: keyA } = await startServe(port, ['--db', db, '--no-request-log', '--list-update-interval', '0'], { timeoutMs: 120_000 }));
   const keyB = execFileSync(process.execPath, ['bin/redline.js', 'keys', 'create', '--role', 'analyst', '--name', 'bench B', '--db', db], { encoding: 'utf8' }).trim();
   const base = `http://127.0.0.1:${port}`;
   const post = async (key, i) => {
@@ -102,7 +82,9 @@ try {
     ),
   );
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+  if (child) {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+  }
   rmSync(dir, { recursive: true, force: true });
 }
