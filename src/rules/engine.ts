@@ -309,14 +309,14 @@ function planFor(ruleset: Ruleset, date: IsoDate, options: EvaluationOptions): M
  */
 const LINE_KIND_FACTS: ReadonlySet<string> = new Set(['tx.from', 'tx.to', 'item.kind', 'item.us.acLevel', 'item.jp.codes', 'item.nl.codes', 'item.cn.codes']);
 
+// Keyed by the plan's requirement list, which stands for its ruleset, jurisdiction, date and options.
+const candidateMemo = new WeakMap<JurisdictionPlan['requirements'], Map<string, Uint8Array>>();
+
 /**
  * Per requirement of the plan, 1 when the measure can apply to this line and 0 when its condition
  * is already false on the line-kind facts alone (condition.partial). The answer depends only on
  * those facts' values, the date, the jurisdiction and the options, so it is memoised on them.
  */
-// Keyed by the plan's requirement list, which stands for its ruleset, jurisdiction, date and options.
-const candidateMemo = new WeakMap<JurisdictionPlan['requirements'], Map<string, Uint8Array>>();
-
 function candidatesFor(ruleset: Ruleset, requirements: JurisdictionPlan['requirements'], ctx: FactContext): Uint8Array {
   let byKey = candidateMemo.get(requirements);
   if (!byKey) candidateMemo.set(requirements, (byKey = new Map()));
