@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-server.js';
 
@@ -25,6 +26,23 @@ describe('one viewer key stalled the server: a 1 MB model name on /v1/check was 
     expect(r.status).toBe(400);
     expect(r.json.problems).toEqual([{ path: 'items[0].model', message: 'must be at most 200 characters' }]);
     expect(r.text.length).toBeLessThan(500);
+  });
+
+  it('a 1 MB name on /v1/screen and /v1/match is a 400 naming the field, however the body is chunked', async () => {
+    const long = '华为 '.repeat(100_000);
+    const body = Buffer.from(JSON.stringify({ a: 'Huawei', b: long }));
+    const chunks = [body.subarray(0, 7), body.subarray(7, 70_001), body.subarray(70_001)];
+    const res = await t.server.app.inject({ method: 'POST', url: '/v1/match', headers: { ...t.auth('viewer'), 'content-type': 'application/json' }, payload: Readable.from(chunks) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().problems).toEqual([{ path: 'b', message: 'must be at most 500 characters' }]);
+    const screen = await t.server.app.inject({ method: 'POST', url: '/v1/screen', headers: t.auth('viewer'), payload: { name: long } });
+    expect(screen.json().problems).toEqual([{ path: 'name', message: 'must be at most 500 characters' }]);
+  });
+
+  it('a body that is one string over the body limit is refused 413 even without a content-length', async () => {
+    const body = Buffer.from(JSON.stringify({ to: 'CN', items: [{ model: 'x'.repeat(1_200_000) }], parties: [] }));
+    const res = await t.server.app.inject({ method: 'POST', url: '/v1/check', headers: { ...t.auth('viewer'), 'content-type': 'application/json' }, payload: Readable.from([body.subarray(0, 500_000), body.subarray(500_000)]) });
+    expect(res.statusCode).toBe(413);
   });
 
   it('an unknown 100 kB field name is echoed cut short', async () => {

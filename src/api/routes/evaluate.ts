@@ -5,6 +5,7 @@ import type { ApiDeps } from '../deps.js';
 import { oneOrMany, parseWith } from '../parse.js';
 import { evaluateQuerySchema } from '../schemas.js';
 import { ownershipRegisterOf } from './owners.js';
+import { clipLongStrings } from '../long-strings.js';
 
 /** One item's classification as contract.md shows it: the US entry, with every jurisdiction's under `all`. */
 function classificationShape(cs: Classification[]) {
@@ -13,7 +14,7 @@ function classificationShape(cs: Classification[]) {
 }
 
 export function evaluateRoutes(app: FastifyInstance, deps: ApiDeps): void {
-  app.post('/v1/check', { config: { role: 'viewer' } }, async (req) => {
+  app.post('/v1/check', { config: { role: 'viewer' }, preParsing: clipLongStrings() }, async (req) => {
     const { asOf } = parseWith(evaluateQuerySchema, req.query);
     // Validate every transaction first, so bad input is a 400 naming each problem and records nothing.
     // For an array that means answering each once without recording (an unknown model shows only
@@ -40,7 +41,7 @@ export function evaluateRoutes(app: FastifyInstance, deps: ApiDeps): void {
     return many ? out : out[0];
   });
 
-  app.post('/v1/classify', { config: { role: 'viewer' } }, async (req) => {
+  app.post('/v1/classify', { config: { role: 'viewer' }, preParsing: clipLongStrings() }, async (req) => {
     const { asOf } = parseWith(evaluateQuerySchema, req.query);
     const { many, results } = oneOrMany(req.body, 'item', (item, path) => {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {

@@ -3,12 +3,13 @@ import type { ApiDeps } from '../deps.js';
 import { parseWith } from '../parse.js';
 import { matchRequestSchema, screenRequestSchema } from '../schemas.js';
 import { matchResultJson, screeningResultJson } from '../json-schemas.js';
+import { clipLongStrings } from '../long-strings.js';
 
 export function screeningRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post(
     '/v1/screen',
     // The response schema lets fastify serialise with a compiled stringifier (the hot path of bench:http).
-    { config: { role: 'viewer' }, schema: { response: { 200: screeningResultJson } } },
+    { config: { role: 'viewer' }, preParsing: clipLongStrings(), schema: { response: { 200: screeningResultJson } } },
     async (req) => {
       const q = parseWith(screenRequestSchema, req.body);
       const raw = deps.screenCache.screen(q.name, { country: q.country, address: q.address, limit: q.limit });
@@ -22,7 +23,7 @@ export function screeningRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
   );
 
-  app.post('/v1/match', { config: { role: 'viewer' }, schema: { response: { 200: matchResultJson } } }, async (req) => {
+  app.post('/v1/match', { config: { role: 'viewer' }, preParsing: clipLongStrings(), schema: { response: { 200: matchResultJson } } }, async (req) => {
     const q = parseWith(matchRequestSchema, req.body);
     return deps.screener.match(q.a, q.b);
   });
