@@ -24,6 +24,8 @@ export const HAN_RUN = /\p{Script=Han}+/gu;
 export const HAS_HAN = /\p{Script=Han}/u;
 
 export function simplify(text: string): string {
+  // Latin names (most of the lists) have nothing to convert; OpenCC would still walk them three times.
+  if (!HAS_HAN.test(text)) return text;
   let out = text;
   for (const convert of toSimplified) out = convert(out);
   return out;

@@ -146,21 +146,29 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     return out.sort((a, b) => a.lists.length - b.lists.length);
   }
 
+  // Scratch buffers reused by every query (screening is synchronous): the names a query's words
+  // touched, and the best CANDIDATES of them by estimate. A query can touch thousands of names.
+  const touched = new Int32Array(index.names.length);
+  const picked = new Int32Array(CANDIDATES);
+
   function candidates(q: WeightedTokens): number[] {
     const standIn: number[] = [];
     const sources = sourcesFor(q, standIn);
-    const touched: number[] = [];
+    let touchedCount = 0;
     for (const s of sources) {
       const p = s.lists;
-      if (touched.length > 0 && p.length > COMMON_POSTINGS) continue;
-      if (touched.length > 0 && p.length > BOOST_ONLY_POSTINGS && p.length > 8 * touched.length) {
+      if (touchedCount > 0 && p.length > COMMON_POSTINGS) continue;
+      if (touchedCount > 0 && p.length > BOOST_ONLY_POSTINGS && p.length > 8 * touchedCount) {
         // A common word only adds weight to names a rarer word already picked.
-        for (const n of touched) if (contains(p, n)) acc[n] = acc[n]! + s.weight;
+        for (let t = 0; t < touchedCount; t++) {
+          const n = touched[t]!;
+          if (contains(p, n)) acc[n] = acc[n]! + s.weight;
+        }
         continue;
       }
       for (let i = 0; i < p.length; i++) {
         const n = p[i]!;
-        if (acc[n] === 0) touched.push(n);
+        if (acc[n] === 0) touched[touchedCount++] = n;
         acc[n] = acc[n]! + s.weight;
       }
     }
@@ -168,18 +176,25 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     let qTotal = 0;
     for (const w of standIn) qTotal += w;
     // Exact-token Dice ranks candidates before the precise scorer runs; names far below the floor are not verified.
-    const picked: number[] = [];
+    // The best CANDIDATES are kept in order as they come (ties in the order the words touched them),
+    // rather than sorting every touched name.
+    let count = 0;
     const totals = index.totalWeights;
-    for (const n of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const n = touched[t]!;
       const e = (2 * acc[n]!) / (qTotal + totals[n]!);
       acc[n] = 0;
       if (e < MIN_ESTIMATE) continue;
+      if (count === CANDIDATES && e <= estimate[picked[count - 1]!]!) continue;
       estimate[n] = e;
-      picked.push(n);
+      let at = count < CANDIDATES ? count++ : count - 1;
+      while (at > 0 && estimate[picked[at - 1]!]! < e) {
+        picked[at] = picked[at - 1]!;
+        at--;
+      }
+      picked[at] = n;
     }
-    picked.sort((a, b) => estimate[b]! - estimate[a]!);
-    if (picked.length > CANDIDATES) picked.length = CANDIDATES;
-    return picked;
+    return Array.from(picked.subarray(0, count));
   }
 
   // A brand inside a registered name is a company's matter: people's names keep every word's weight.
@@ -227,14 +242,10 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
    * known and the query's pinyin words are written with other characters, the
    * sound alone is not the listed name.
    */
-  function homophone(norm: NormalizedName, e: number): string | undefined {
+  function homophone(pinyinWords: readonly string[], e: number): string | undefined {
     const chars = entryHan.get(e);
     if (!chars) return undefined;
-    for (const t of norm.tokens) {
-      if (t.kind !== 'pinyin') continue;
-      const simp = simplify(t.surface);
-      for (const c of simp) if (!chars.has(c)) return simp;
-    }
+    for (const simp of pinyinWords) for (const c of simp) if (!chars.has(c)) return simp;
     return undefined;
   }
 
@@ -267,6 +278,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     const han = HAS_HAN.test(name);
     const best = new Map<number, { n: number; a: Scored }>();
     const top: number[] = [];
+    let pinyinWords: string[] | undefined;
     for (const n of candidates(q)) {
       // Candidates come best estimate first: stop once the rest cannot reach the floor, or once `limit`
       // entries beat every remaining estimate by the margin a typo or abbreviation could add.
@@ -276,7 +288,9 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       let a: Scored = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
       if (han) {
         a = hanLimits(norm, a);
-        const other = a.score >= alertThreshold - 0.01 ? homophone(norm, rec.entry) : undefined;
+        // The query's pinyin words, simplified once per query rather than once per candidate.
+        pinyinWords ??= norm.tokens.filter((t) => t.kind === 'pinyin').map((t) => simplify(t.surface));
+        const other = a.score >= alertThreshold - 0.01 ? homophone(pinyinWords, rec.entry) : undefined;
         if (other) a = { ...a, exact: false, score: Math.min(a.score, HOMOPHONE_CAP), note: `${other} sounds like the listed name but is written with other characters than the entry's Chinese name: kept at ${HOMOPHONE_CAP}` };
       }
       const prev = best.get(rec.entry);
@@ -359,8 +373,24 @@ function sortHits(hits: ScreeningHit[], name: string): void {
   // A Chinese query written exactly as an entry's Chinese name (中国化工) before one that only reads the same (中国化学: both "china chemical").
   const literal = han ? simplify(name).replace(/\s+/g, '') : '';
   const rank = (h: ScreeningHit): number =>
-    (han && simplify(h.matchedName).replace(/\s+/g, '') !== literal ? 4 : 0) + (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
-  hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+    (han && listedSimplified(h.matchedName) !== literal ? 4 : 0) + (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
+  // Each hit's rank once, not once per comparison (simplify runs OpenCC).
+  const ranks = new Map(hits.map((h) => [h, rank(h)]));
+  hits.sort((a, b) => b.score - a.score || ranks.get(a)! - ranks.get(b)! || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+}
+
+// Listed names, simplified and without spaces: a finite set that comes back with every Chinese query
+// (OpenCC walks a text three times). Bounded all the same, as lists can be reloaded.
+const LISTED_SIMPLIFIED_MAX = 50_000;
+const listedSimplifiedCache = new Map<string, string>();
+function listedSimplified(name: string): string {
+  let s = listedSimplifiedCache.get(name);
+  if (s === undefined) {
+    s = simplify(name).replace(/\s+/g, '');
+    if (listedSimplifiedCache.size >= LISTED_SIMPLIFIED_MAX) listedSimplifiedCache.clear();
+    listedSimplifiedCache.set(name, s);
+  }
+  return s;
 }
 
 /** The Latin-script and Chinese-script halves of a name written in both, or undefined. */
