@@ -56,10 +56,15 @@ export interface HanToken {
   reading: string;
 }
 
-interface Step {
-  score: number;
-  from: number;
-  kind: HanToken['how'];
+const legalFirstWords = new WeakMap<Lexicon, Set<string>>();
+/** The first word of each Chinese legal form (有限公司 …), once per lexicon rather than once per name. */
+function hanLegalFirstWords(lex: Lexicon): Set<string> {
+  let set = legalFirstWords.get(lex);
+  if (!set) {
+    set = new Set(lex.hanLegalForms.map((f) => f.tokens[0]!));
+    legalFirstWords.set(lex, set);
+  }
+  return set;
 }
 
 /**
@@ -78,13 +83,18 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
     return [{ keys: [py.join('')], surface: run, simplified, how: 'pinyin', reading: py.join('') }];
   }
   const maxLen = Math.max(lex.longestHanWord, 4);
-  const best: (Step | undefined)[] = new Array(n + 1);
-  best[0] = { score: 0, from: -1, kind: 'pinyin' };
-  const legal = new Set(lex.hanLegalForms.map((f) => f.tokens[0]!));
+  // Best segmentation of each prefix: its score, where its last word starts (-1: not reached) and what that word is.
+  const bestScore = new Float64Array(n + 1);
+  const bestFrom = new Int32Array(n + 1).fill(-1);
+  const bestKind: HanToken['how'][] = new Array(n + 1);
+  bestFrom[0] = 0;
+  const legal = hanLegalFirstWords(lex);
   for (let i = 0; i < n; i++) {
-    const base = best[i];
-    if (!base) continue;
+    if (bestFrom[i] === -1) continue;
+    const base = bestScore[i]!;
+    let joinedPinyin = '';
     for (let j = i + 1; j <= Math.min(n, i + maxLen); j++) {
+      joinedPinyin += py[j - 1]!;
       const span = simplified.slice(i, j);
       const len = j - i;
       let score: number;
@@ -99,22 +109,23 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
         score = len * 1.01;
         kind = lex.glossary.get(span)!.words.length === 0 ? 'drop' : 'glossary';
       } else if (len <= 4) {
-        const joined = py.slice(i, j).join('');
-        if (isKnown?.(joined)) score = len >= 2 ? len * 0.97 : 0.3;
+        if (isKnown?.(joinedPinyin)) score = len >= 2 ? len * 0.97 : 0.3;
         else score = len === 2 ? 0.4 : len === 3 ? 0.5 : len === 1 ? 0.15 : 0.2;
         kind = 'pinyin';
       } else continue;
       // A small cost per token prefers fewer, longer words when coverage is equal.
-      const total = base.score + score - 0.001;
-      const cur = best[j];
-      if (!cur || total > cur.score) best[j] = { score: total, from: i, kind };
+      const total = base + score - 0.001;
+      if (bestFrom[j] === -1 || total > bestScore[j]!) {
+        bestScore[j] = total;
+        bestFrom[j] = i;
+        bestKind[j] = kind;
+      }
     }
   }
   const spans: { i: number; j: number; kind: HanToken['how'] }[] = [];
   for (let j = n; j > 0; ) {
-    const step = best[j]!;
-    spans.push({ i: step.from, j, kind: step.kind });
-    j = step.from;
+    spans.push({ i: bestFrom[j]!, j, kind: bestKind[j]! });
+    j = bestFrom[j]!;
   }
   spans.reverse();
   const tokens: HanToken[] = [];

@@ -69,6 +69,13 @@ const MAX = 128;
 const qUsed = new Uint8Array(MAX);
 const nUsed = new Uint8Array(MAX);
 const qWeight = new Float64Array(MAX);
+// Typo and abbreviation similarity of each (query word, listed word) pair, worked out once per
+// alignment: the best-pair loop below asks again after every pair it takes. A pair's slot is valid
+// when its generation is the current call's; -1 = no similarity.
+const pairGeneration = new Uint32Array(MAX * MAX);
+const pairSim = new Float64Array(MAX * MAX);
+const pairIsPrefix = new Uint8Array(MAX * MAX);
+let generation = 0;
 
 function sharesKey(a: NameToken, b: NameToken): boolean {
   const ak = a.keys;
@@ -230,24 +237,32 @@ function align(q: WeightedTokens, n: WeightedTokens, pairs: TokenPair[] | undefi
     initialsOf(nt, nl, qt, ql, nUsed, qUsed, (c, d, a, b) => take(a, b, c, d, 0.85, 'prefix'));
   }
   // Typos and abbreviations among what is left, best pair first.
+  generation = (generation + 1) >>> 0 || 1;
   for (;;) {
-    let best: { sim: number; how: 'typo' | 'prefix' } | undefined;
+    let bestSim = -1;
     let bi = -1;
     let bj = -1;
     for (let i = 0; i < ql; i++) {
       if (qUsed[i]) continue;
       for (let j = 0; j < nl; j++) {
         if (nUsed[j]) continue;
-        const s = fuzzy(qt[i]!, nt[j]!, opts);
-        if (s && (!best || s.sim > best.sim)) {
-          best = s;
+        const slot = i * MAX + j;
+        if (pairGeneration[slot] !== generation) {
+          const s = fuzzy(qt[i]!, nt[j]!, opts);
+          pairGeneration[slot] = generation;
+          pairSim[slot] = s ? s.sim : -1;
+          pairIsPrefix[slot] = s?.how === 'prefix' ? 1 : 0;
+        }
+        const sim = pairSim[slot]!;
+        if (sim >= 0 && (bi < 0 || sim > bestSim)) {
+          bestSim = sim;
           bi = i;
           bj = j;
         }
       }
     }
-    if (!best) break;
-    take(bi, bi, bj, bj, best.sim, best.how);
+    if (bi < 0) break;
+    take(bi, bi, bj, bj, bestSim, pairIsPrefix[bi * MAX + bj] ? 'prefix' : 'typo');
   }
   let usedQ = 0;
   let usedN = 0;
