@@ -14,17 +14,23 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  if (lb + 1 > rowA.length) growRows(lb + 1);
-  // Three rolling rows in preallocated buffers: the scorer calls this in its inner loop.
+  if (lb + 2 > rowA.length) growRows(lb + 2);
+  // Within `max` edits an alignment never leaves the diagonal band |i - j| <= max, so only the band
+  // is computed (Ukkonen); cells beside it count as max + 1. Three rolling rows in preallocated
+  // buffers: the screener calls this in its inner loops.
+  const band = Math.min(max, Math.max(la, lb));
+  const over = band + 1;
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let j = 0; j <= lb; j++) prev[j] = j <= band ? j : over;
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(lb, i + band);
+    cur[lo - 1] = lo === 1 ? i : over;
+    let rowMin = cur[lo - 1]!;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
       let v = prev[j - 1]! + (ca === cb ? 0 : 1);
       const del = prev[j]! + 1;
@@ -35,13 +41,15 @@ export function editDistance(a: string, b: string, max = Infinity): number {
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    // The next row reads one cell past this row's band.
+    if (hi < lb) cur[hi + 1] = over;
     if (rowMin > max) return max + 1;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
-  return prev[lb]!;
+  return Math.min(prev[lb]!, over);
 }
 
 let rowA = new Int32Array(64);
