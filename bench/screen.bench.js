@@ -78,6 +78,23 @@ for (let r = 0; r < ROUNDS; r++) redlineTimes.push(...redlineRun(cases, false));
 const redlineWall = performance.now() - wall;
 const explainTimes = redlineRun(cases, true);
 
+// First sight: the rounds above repeat each query, so the screener's caches (an unknown word's
+// typo neighbours) already hold every word. A second screener over the same lists, with empty
+// caches, meets each query once, in another order: the figure for names never seen before.
+const cold = createScreener({ entries, versions, lexicon });
+const coldOrder = [...cases];
+const rnd2 = seededRandom(11);
+for (let i = coldOrder.length - 1; i > 0; i--) {
+  const j = Math.floor(rnd2() * (i + 1));
+  [coldOrder[i], coldOrder[j]] = [coldOrder[j], coldOrder[i]];
+}
+const coldTimes = [];
+for (const c of coldOrder) {
+  const s = performance.now();
+  cold.screen(c.query);
+  coldTimes.push(performance.now() - s);
+}
+
 function quality(run) {
   let pos = 0, found = 0, neg = 0, flagged = 0;
   for (const c of sample) {
@@ -123,6 +140,7 @@ const report = {
     p50: +percentile(redlineTimes, 50).toFixed(4),
     p99: +percentile(redlineTimes, 99).toFixed(4),
     msPerQueryWithExplanations: +mean(explainTimes).toFixed(4),
+    firstSight: { queries: coldTimes.length, msPerQuery: +mean(coldTimes).toFixed(4), p50: +percentile(coldTimes, 50).toFixed(4), p99: +percentile(coldTimes, 99).toFixed(4) },
     queriesPerSecond: Math.round(redlineTimes.length / (redlineWall / 1000)),
     ...redlineQuality,
   },
@@ -138,4 +156,8 @@ const report = {
   },
 };
 report.speedup = Math.round(report.fuse.msPerQuery / report.redline.msPerQuery);
+// The issue's targets are held against the first-sight figure, the stricter of the two.
+report.speedupFirstSight = Math.round(report.fuse.msPerQuery / report.redline.firstSight.msPerQuery);
 console.log(JSON.stringify(report, null, 2));
+const met = report.redline.firstSight.msPerQuery <= 0.15 && report.speedupFirstSight >= 1000;
+console.log(`first sight: ${report.redline.firstSight.msPerQuery} ms per query, ${report.speedupFirstSight}x fuse.js — target ${met ? 'met' : 'NOT met'} (<= 0.15 ms, >= 1000x)`);

@@ -32,6 +32,11 @@ export interface Expansion {
 
 const EMPTY = new Int32Array(0);
 
+/** How many index words an unknown query word may stand for. */
+const EXPANSIONS = 8;
+/** Unknown words whose expansions are kept. */
+const EXPANSION_CACHE_SIZE = 50_000;
+
 export class NameIndex {
   readonly names: IndexedName[] = [];
   /** totalWeight of each name, packed for the candidate loop. */
@@ -41,8 +46,11 @@ export class NameIndex {
   private readonly vocab: string[];
   private readonly gramPostings = new Map<string, Int32Array>();
   private readonly maxIdf: number;
-  /** Scratch trigram counters per vocabulary word, zeroed after each use. */
+  /** Scratch trigram counters per vocabulary word, zeroed after each use, and the words they touched. */
   private readonly gramCounts: Uint16Array;
+  private readonly gramTouched: Int32Array;
+  /** expand()'s answers by key (bounded: emptied when full). */
+  private readonly expansions = new Map<string, Expansion[]>();
 
   constructor(
     readonly entries: readonly ListEntry[],
@@ -102,6 +110,7 @@ export class NameIndex {
     });
     for (const [g, v] of grams) this.gramPostings.set(g, Int32Array.from(v));
     this.gramCounts = new Uint16Array(this.vocab.length);
+    this.gramTouched = new Int32Array(this.vocab.length);
   }
 
   private add(entry: number, variant: NameVariant, norm: NormalizedName): void {
@@ -165,7 +174,20 @@ export class NameIndex {
    * abbreviation it begins (Microelec → microelectronic) and typo neighbours
    * found through shared trigrams, checked by edit distance.
    */
-  expand(key: string, limit = 8): Expansion[] {
+  expand(key: string, limit = EXPANSIONS): Expansion[] {
+    if (limit !== EXPANSIONS) return this.findExpansions(key, limit);
+    // Unknown words come back (a counterparty's own name, a word the lists never print, a common
+    // typo), and their neighbours in the fixed vocabulary do not change: found once per index.
+    let found = this.expansions.get(key);
+    if (!found) {
+      found = Object.freeze(this.findExpansions(key, limit)) as Expansion[];
+      if (this.expansions.size >= EXPANSION_CACHE_SIZE) this.expansions.clear();
+      this.expansions.set(key, found);
+    }
+    return found;
+  }
+
+  private findExpansions(key: string, limit: number): Expansion[] {
     if (key.length < 3 || /^\d+$/.test(key)) return [];
     const out: Expansion[] = [];
     // Prefix: the vocabulary is sorted, so words beginning with key sit together.
@@ -192,17 +214,19 @@ export class NameIndex {
     }
     // Each edit destroys at most three trigrams.
     const need = Math.max(1, lists.length - 3 * max);
-    const touched: number[] = [];
+    const touched = this.gramTouched;
+    let touchedCount = 0;
     const counts = this.gramCounts;
     for (const p of lists) {
       for (let i = 0; i < p.length; i++) {
         const w = p[i]!;
-        if (counts[w] === 0) touched.push(w);
+        if (counts[w] === 0) touched[touchedCount++] = w;
         counts[w] = counts[w]! + 1;
       }
     }
     const found: Expansion[] = [];
-    for (const w of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const w = touched[t]!;
       const c = counts[w]!;
       counts[w] = 0;
       if (c < need) continue;
