@@ -14,6 +14,8 @@ describe('the Check form', () => {
   it('says what is missing from a blank form instead of sending it', () => {
     expect(() => transactionOf(blankForm(TODAY))).toThrow(/destination/);
     expect(() => transactionOf({ ...blankForm(TODAY), to: 'CN' })).toThrow(/Item 1: choose a product/);
+    // A row switched to JSON starts empty (the example is only its placeholder): nothing is sent unless written.
+    expect(() => transactionOf({ ...blankForm(TODAY), to: 'CN', items: [newItem({ mode: 'json' })] })).toThrow(/Item 1: choose a product/);
   });
 
   it('fills the worked example only when asked', () => {

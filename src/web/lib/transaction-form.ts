@@ -44,11 +44,11 @@ export interface CheckForm {
   carried: Record<string, unknown>;
 }
 
-/** What a new JSON item row starts with: a shape to edit, not a fact (the row sends nothing until it is chosen). */
-const ITEM_JSON_TEMPLATE = '{ "kind": "material", "substance": "gallium", "form": "metal" }';
+/** The shape a described item takes, shown as the empty JSON row's placeholder: an example, never sent as a fact. */
+export const ITEM_JSON_EXAMPLE = '{ "kind": "material", "substance": "gallium", "form": "metal" }';
 
 let nextKey = 1;
-export const newItem = (over: Partial<ItemRow> = {}): ItemRow => ({ key: nextKey++, mode: 'catalogue', model: '', json: ITEM_JSON_TEMPLATE, quantity: '', value: '', ...over });
+export const newItem = (over: Partial<ItemRow> = {}): ItemRow => ({ key: nextKey++, mode: 'catalogue', model: '', json: '', quantity: '', value: '', ...over });
 export const newParty = (over: Partial<PartyRow> = {}): PartyRow => ({ key: nextKey++, role: 'end_user', name: '', country: '', headquarters: '', ultimateParent: '', type: '', owners: '', extra: {}, ...over });
 
 /**
@@ -85,6 +85,7 @@ export function transactionOf(f: CheckForm): Record<string, unknown> {
   const items = f.items.map((it, i) => {
     let item: Record<string, unknown>;
     if (it.mode === 'json') {
+      if (!it.json.trim()) throw new Error(t('check.noModel', { n: i + 1 }));
       try {
         item = JSON.parse(it.json) as Record<string, unknown>;
       } catch (e) {

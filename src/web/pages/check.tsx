@@ -7,7 +7,7 @@ import { CATALOGUE } from '../lib/catalogue';
 import { todayIso } from '../lib/format';
 import { useAsyncAction, useLoad } from '../lib/use-async';
 import { END_USE_LABEL, PARTY_TYPE_LABEL, ROLE_LABEL } from '../lib/vocab';
-import { blankForm, exampleForm, namesOf, newItem, newParty, transactionOf, type CheckForm, type ItemRow, type PartyRow } from '../lib/transaction-form';
+import { blankForm, exampleForm, ITEM_JSON_EXAMPLE, namesOf, newItem, newParty, transactionOf, type CheckForm, type ItemRow, type PartyRow } from '../lib/transaction-form';
 import { carriedFieldsOf, formOf, itemIndexOf, problemLabel } from '../lib/transaction-json';
 import { DeterminationView } from '../components/determination';
 import { CountrySelect, ErrorNotice, Field, Loading, Notice, PageHeader, type Problem } from '../components/ui';
@@ -157,7 +157,7 @@ export function CheckPage() {
                         </Field>
                       ) : (
                         <Field label={t('check.itemJson', { n: i + 1 })} hint={t('check.itemJsonHint')} wide>
-                          {(id) => <textarea id={id} className="mono" rows={3} value={it.json} onChange={(e) => setItem(it.key, { json: e.target.value })} spellCheck={false} />}
+                          {(id) => <textarea id={id} className="mono" rows={3} value={it.json} placeholder={ITEM_JSON_EXAMPLE} onChange={(e) => setItem(it.key, { json: e.target.value })} spellCheck={false} />}
                         </Field>
                       )}
                       <Field label={t('check.quantity')} narrow>{(id) => <input id={id} type="number" min="0" inputMode="numeric" value={it.quantity} onChange={(e) => setItem(it.key, { quantity: e.target.value })} />}</Field>
