@@ -33,11 +33,11 @@ export function CheckPage() {
   const [form, setForm] = useState<CheckForm>(() => blankForm(todayIso()));
   const { orderRef, date, from, to, endUse, items, parties } = form;
   const set = (patch: Partial<CheckForm>) => setForm((f) => ({ ...f, ...patch }));
+  const [formError, setFormError] = useState<unknown>(null);
   const replaceForm = (f: CheckForm) => {
     setFormError(null);
     setForm(f);
   };
-  const [formError, setFormError] = useState<unknown>(null);
   /** What was last sent, from the form or as JSON: names for the answer, and where a suggestion goes. */
   const [sent, setSent] = useState<{ tx: Record<string, unknown>; fromJson: boolean } | null>(null);
   const [state, run] = useAsyncAction((tx: Record<string, unknown>) => api<Determination>('/v1/check', { body: tx }));
@@ -108,7 +108,8 @@ export function CheckPage() {
   const savedParties = saved.status === 'done' ? saved.value.counterparties : [];
   const pickSaved = (key: number, id: string) => {
     const c = savedParties.find((x) => x.id === id);
-    if (c) setParty(key, { name: c.name, country: c.country ?? '', headquarters: c.headquarters ?? '', ultimateParent: c.ultimateParent ?? '', type: (c.type ?? '') as PartyType | '' });
+    // Another counterparty: what a loaded JSON said about the party before (an address …) does not carry over.
+    if (c) setParty(key, { name: c.name, country: c.country ?? '', headquarters: c.headquarters ?? '', ultimateParent: c.ultimateParent ?? '', type: (c.type ?? '') as PartyType | '', extra: {} });
   };
 
   return (
