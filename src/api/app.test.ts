@@ -149,6 +149,10 @@ describe('the auth matrix', () => {
     expect(r400.status).toBe(400);
     expect(r400.body.error).toBe('bad_request');
     expect(r400.body.problems.map((p: { path: string }) => p.path).sort()).toEqual(['items[0].speed', 'to']);
+    // An unknown model carries the closest catalogue names as data, for a form to offer them.
+    const model = await call('POST', '/v1/check', 'viewer', tx({ items: [{ model: 'NVIDIA H110 SXM5' }] }));
+    expect(model.status).toBe(400);
+    expect(model.body.problems).toEqual([{ path: 'items[0].model', message: expect.stringContaining('closest catalogue names'), suggestions: expect.arrayContaining(['NVIDIA H100 SXM5 80GB']) }]);
     // Strict inputs (issue 13): a misspelt parameter, an unknown equipment type and a misspelt facility key.
     const strict = await call('POST', '/v1/check', 'viewer', tx({ items: [{ kind: 'sme', category: 'deposition.ald', parameters: { overlay: 1.3 } }], facility: { advancedNod: true } }));
     expect(strict.status).toBe(400);

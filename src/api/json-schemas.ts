@@ -10,7 +10,7 @@ const strings = { type: 'array', items: str } as const;
 
 export const problemJson = {
   type: 'object',
-  properties: { path: str, message: str },
+  properties: { path: str, message: str, suggestions: strings },
   required: ['path', 'message'],
 } as const;
 

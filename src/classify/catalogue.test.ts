@@ -165,6 +165,10 @@ describe('resolveItem', () => {
     const problem = (err as InputError).problems[0]!;
     expect(problem.path).toBe('items[0].model');
     expect(problem.message).toMatch(/^unknown model "NVIDIA H110 SXM5"; closest catalogue names: "NVIDIA H100 SXM5 80GB", "[^"]+", "[^"]+"$/);
+    // The same names as data, best first, so a form can offer them to pick.
+    expect(problem.suggestions).toHaveLength(3);
+    expect(problem.suggestions![0]).toBe('NVIDIA H100 SXM5 80GB');
+    expect(problem.message).toContain(problem.suggestions!.map((n) => `"${n}"`).join(', '));
   });
 
   it('names the candidates of an ambiguous model, with the nested path', () => {
@@ -172,5 +176,11 @@ describe('resolveItem', () => {
     expect(() => resolveItem(box, catalogue, 'items[2]')).toThrow(
       'items[2].ics[0].model: "RTX 4090" matches several catalogue models ("NVIDIA GeForce RTX 4090", "NVIDIA GeForce RTX 4090 D"); give the full name',
     );
+    try {
+      resolveItem(box, catalogue, 'items[2]');
+    } catch (e) {
+      expect((e as InputError).problems[0]!.suggestions).toEqual(['NVIDIA GeForce RTX 4090', 'NVIDIA GeForce RTX 4090 D']);
+    }
+    expect.assertions(2);
   });
 });

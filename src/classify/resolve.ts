@@ -55,11 +55,12 @@ function fromCatalogue(ref: CatalogueRef, catalogue: Catalogue, path: string): R
     if (tool) return resolveEquipmentRef(ref, tool);
   }
   if (m.kind === 'ambiguous' || m.kind === 'unknown') {
+    const suggestions = m.kind === 'ambiguous' ? [...m.candidates] : closestModels(ref.model, catalogue);
     const message =
       m.kind === 'ambiguous'
-        ? `"${ref.model}" matches several catalogue models (${quoteList(m.candidates)}); give the full name`
-        : `unknown model "${ref.model}"; closest catalogue names: ${quoteList(closestModels(ref.model, catalogue))}`;
-    throw new InputError([{ path: `${path}${path ? '.' : ''}model`, message }]);
+        ? `"${ref.model}" matches several catalogue models (${quoteList(suggestions)}); give the full name`
+        : `unknown model "${ref.model}"; closest catalogue names: ${quoteList(suggestions)}`;
+    throw new InputError([{ path: `${path}${path ? '.' : ''}model`, message, ...(suggestions.length ? { suggestions } : {}) }]);
   }
   const { entry } = m;
   const ic: IcItem & { catalogue: typeof entry.info } = { ...entry.ic, catalogue: entry.info };

@@ -5,6 +5,8 @@ import { closestNames, SUGGEST_INPUT_LIMIT, SUGGEST_NAME_LIMIT } from './suggest
 export interface InputProblem {
   path: string;
   message: string;
+  /** Valid values close to the one given, best first (an unknown catalogue model): a form offers them to pick. */
+  suggestions?: string[];
 }
 
 /** Bad input from a user: the CLI exits 2 and the API answers 400 with these problems. */

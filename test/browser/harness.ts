@@ -36,7 +36,9 @@ export async function startServer(): Promise<Server> {
   const db = join(dir, 'redline.sqlite');
   const key = (role: string) => (JSON.parse(redline(['keys', 'create', '--role', role, '--db', db, '--json'])) as { key: string }).key;
   const keys = { analyst: key('analyst'), admin: key('admin') };
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db], {
+  // No scheduled list update from the official sources: no internet in tests, and an update in
+  // flight (a minute after start) kept the server from stopping on SIGTERM, past the hook timeout.
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db, '--list-update-interval', 'off'], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -68,7 +68,10 @@ describe.each(['en', 'zh-CN'] as const)('the main walk with the browser in %s', 
   it('Check shows the summary card in this language', SLOW, async () => {
     await page.goto(`${server.url}/#/check`);
     await page.getByRole('heading', { name: T('check.title') }).waitFor();
-    await page.getByLabel(T('check.itemCatalogue', { n: 1 })).fill('NVIDIA H100 SXM5 80GB');
+    // The form opens blank; the worked example (an H100 to 华为技术有限公司) is one button away.
+    expect(await page.getByLabel(T('check.itemCatalogue', { n: 1 })).inputValue()).toBe('');
+    await page.getByRole('button', { name: T('check.loadExample') }).click();
+    expect(await page.getByLabel(T('check.itemCatalogue', { n: 1 })).inputValue()).toBe('NVIDIA H100 SXM5 80GB');
     await page.getByRole('button', { name: T('check.submit'), exact: true }).click();
     const card = page.locator('[data-testid="determination-summary"]');
     await card.waitFor();

@@ -36,6 +36,8 @@ async function signIn(key: string): Promise<void> {
 async function checkOrder(orderRef: string, partyName: string): Promise<void> {
   await page.goto(`${server.url}/#/check`);
   await page.getByLabel('Order reference').fill(orderRef);
+  // The form opens blank: the shipment is said in full.
+  await page.getByLabel('From (export or reexport)').selectOption('US');
   await page.getByLabel('To (destination)').selectOption('MY');
   await page.getByLabel('Item 1 — catalogue product').fill('NVIDIA L4');
   if (partyName === 'Sugon Ltd') {

@@ -25,6 +25,12 @@ async function go(hash: string): Promise<void> {
   await page.goto(`${server.url}/${hash}`);
 }
 
+/** The Check page's JSON panel, opened (it stays open while the page is not left). */
+async function openJsonPanel(): Promise<void> {
+  const panel = page.getByTestId('json-panel');
+  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await startBrowser();
@@ -66,10 +72,31 @@ describe('the web app in a browser', SLOW, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-title');
   });
 
+  it('Check: the form opens blank — today, one empty item and party, no destination, no end use', async () => {
+    await go('#/check');
+    await page.getByRole('heading', { name: 'Check a transaction' }).waitFor();
+    expect(await page.getByLabel('Item 1 — catalogue product').inputValue()).toBe('');
+    expect(await page.getByLabel('Name of party 1').inputValue()).toBe('');
+    expect(await page.getByLabel('Order reference').inputValue()).toBe('');
+    expect(await page.getByLabel('To (destination)').inputValue()).toBe('');
+    expect(await page.getByLabel('Date').inputValue()).toBe(await page.evaluate(() => new Date().toISOString().slice(0, 10)));
+    expect(await page.locator('.checks input[type="checkbox"]:checked').count()).toBe(0);
+    expect(await page.locator('.item-row').count()).toBe(1);
+    expect(await page.locator('.party-row').count()).toBe(1);
+    // Nothing is sent without a destination: the browser asks for one.
+    await page.getByLabel('Item 1 — catalogue product').fill('NVIDIA L4');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    expect(await page.getByLabel('To (destination)').evaluate((el) => (el as HTMLSelectElement).validity.valueMissing)).toBe(true);
+    expect(await page.locator('section.determination').count()).toBe(0);
+  });
+
   it('Check: a transaction gives the outcome per jurisdiction, each rule with citation and because, and the screening hits', async () => {
     await go('#/check');
-    // The form opens with the worked example: an H100 to 华为技术有限公司 in China.
-    await page.getByLabel('Item 1 — catalogue product').fill('NVIDIA H100 SXM5 80GB');
+    // The worked example, on request: an H100 to 华为技术有限公司 in China, with an order reference.
+    await page.getByRole('button', { name: 'Load example' }).click();
+    expect(await page.getByLabel('Item 1 — catalogue product').inputValue()).toBe('NVIDIA H100 SXM5 80GB');
+    expect(await page.getByLabel('Name of party 1').inputValue()).toBe('华为技术有限公司');
+    await page.getByLabel('Order reference').fill('SO-FORM-1');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const result = page.locator('section.determination');
     await result.waitFor();
@@ -82,13 +109,15 @@ describe('the web app in a browser', SLOW, () => {
     // The party's Chinese name is shown as typed, tagged for a CJK font.
     expect(await result.locator('.party-hits [lang="zh"]').first().textContent()).toBe('华为技术有限公司');
     expect(await result.locator('.hit').count()).toBeGreaterThan(0);
+    // The order reference is sent and comes back with the answer.
+    expect(await result.locator('.determination-head').textContent()).toContain('SO-FORM-1');
     const overflow = await shoot(page, 'check');
     expect(overflow).toEqual({ 1280: 0, 390: 0 });
   });
 
   it('Check: owners given on a party show each 50 percent rule with the path to the listed owner', async () => {
     await go('#/check');
-    await page.getByLabel('Item 1 — catalogue product').fill('NVIDIA H100 SXM5 80GB');
+    await page.getByRole('button', { name: 'Load example' }).click();
     await page.getByLabel('Owners of party 1 (optional)').fill('[{ "name": "Example Holding (HK) Ltd.", "pct": 60, "owners": [{ "name": "Huawei Technologies Co., Ltd.", "pct": 50 }] }]');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const section = page.locator('section[aria-labelledby="ownership-title"]');
@@ -101,12 +130,86 @@ describe('the web app in a browser', SLOW, () => {
 
   it('Check: bad input is shown as an error naming the field, not a crash', async () => {
     await go('#/check');
+    await page.getByRole('button', { name: 'Load example' }).click();
     await page.getByRole('button', { name: 'Describe it instead' }).click();
     await page.getByLabel('Item 1 — description (JSON)').fill('{ "kind": "ic", "colour": "red" }');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('colour');
+  });
+
+  it('Check: a transaction pasted as JSON is checked as it is, with its order reference', async () => {
+    await go('#/check');
+    await openJsonPanel();
+    const json = page.getByLabel('Transaction as JSON');
+    // Bad JSON: the place is named, nothing is sent.
+    await json.fill('{\n  "to": "CN",\n  "items": [ }');
+    await page.getByRole('button', { name: 'Check this JSON' }).click();
+    const panelAlert = page.getByTestId('json-panel').getByRole('alert');
+    await expect.poll(() => panelAlert.textContent()).toContain('line 3, column 14');
+    await json.fill(JSON.stringify({ id: 'SO-JSON-1', date: '2026-09-30', from: 'US', to: 'CN', items: [{ model: 'NVIDIA H100 SXM5 80GB' }], parties: [{ role: 'end_user', name: '华为技术有限公司', country: 'CN' }], endUse: ['ai_training'] }, null, 2));
+    await page.getByRole('button', { name: 'Check this JSON' }).click();
+    const result = page.locator('section.determination');
+    await result.waitFor();
+    await expect.poll(() => result.locator('.determination-head').textContent()).toContain('SO-JSON-1');
+    expect(await result.locator('.determination-head .badge').textContent()).toBe('Licence required');
+    expect(await result.locator('.party-hits [lang="zh"]').first().textContent()).toBe('华为技术有限公司');
+  });
+
+  it('Check: a JSON transaction the server refuses names the field in the form’s words, and a suggested model fills the form', async () => {
+    await go('#/check');
+    await openJsonPanel();
+    await page.getByLabel('Transaction as JSON').fill(JSON.stringify({ id: 'SO-JSON-2', to: 'CN', items: [{ model: 'NVIDIA H110 SXM5' }], parties: [{ role: 'end_user', name: 'Example Cloud Ltd', country: 'CN', address: '1 Example Road' }] }));
+    await page.getByRole('button', { name: 'Check this JSON' }).click();
+    const alert = page.locator('.result [role="alert"]');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('Item 1 model');
+    expect(text).toContain('unknown model');
+    // The JSON path is there for whoever fixes the file, behind a toggle only.
+    expect(await alert.locator('details code').first().textContent()).toBe('items[0].model');
+    expect(await alert.locator('details').getAttribute('open')).toBeNull();
+    await alert.getByRole('button', { name: 'Use NVIDIA H100 SXM5 80GB for item 1' }).click();
+    // The transaction is now in the form, the suggestion in its model field, the order reference and the address carried.
+    await expect.poll(() => page.getByLabel('Item 1 — catalogue product').inputValue()).toBe('NVIDIA H100 SXM5 80GB');
+    expect(await page.getByLabel('Order reference').inputValue()).toBe('SO-JSON-2');
+    expect(await page.getByLabel('Name of party 1').inputValue()).toBe('Example Cloud Ltd');
+    expect(await page.locator('form .notice').first().textContent()).toContain('Party 1 address');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const result = page.locator('section.determination');
+    await result.waitFor();
+    await expect.poll(() => result.locator('.determination-head').textContent()).toContain('SO-JSON-2');
+  });
+
+  it('Check: a .json file is uploaded and loaded into the form to edit; a list of transactions is taken one at a time', async () => {
+    await go('#/check');
+    await openJsonPanel();
+    const one = { id: 'SO-FILE-1', date: '2026-09-30', from: 'US', to: 'JP', items: [{ model: 'NVIDIA L4', quantity: 4, value: 12000 }], parties: [{ role: 'buyer', name: 'Example KK', country: 'JP' }], endUse: ['commercial'] };
+    await page.getByLabel('Or choose a .json file').setInputFiles({ name: 'order.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(one)) });
+    await expect.poll(() => page.getByTestId('json-panel').locator('.notice-ok').textContent()).toContain('Read order.json');
+    await page.getByRole('button', { name: 'Load into the form' }).click();
+    await expect.poll(() => page.getByLabel('Order reference').inputValue()).toBe('SO-FILE-1');
+    expect(await page.getByLabel('To (destination)').inputValue()).toBe('JP');
+    expect(await page.getByLabel('Item 1 — catalogue product').inputValue()).toBe('NVIDIA L4');
+    expect(await page.getByLabel('Quantity').inputValue()).toBe('4');
+    expect(await page.getByLabel('Name of party 1').inputValue()).toBe('Example KK');
+    expect(await page.getByRole('checkbox', { name: 'Commercial' }).isChecked()).toBe(true);
+    // Edited in the form, then checked: the answer carries the edited order reference.
+    await page.getByLabel('Order reference').fill('SO-FILE-1-EDITED');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const result = page.locator('section.determination');
+    await result.waitFor();
+    await expect.poll(() => result.locator('.determination-head').textContent()).toContain('SO-FILE-1-EDITED');
+    // A file of two: said plainly, each can be checked on its own.
+    const two = [one, { ...one, id: 'SO-FILE-2', to: 'NL' }];
+    await page.getByLabel('Or choose a .json file').setInputFiles({ name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(two)) });
+    await page.getByRole('button', { name: 'Check this JSON' }).click();
+    await expect.poll(() => page.getByTestId('json-panel').locator('.notice-warn').textContent()).toContain('This holds 2 transactions. The Check page answers one at a time');
+    await page.getByRole('button', { name: 'Check transaction 2' }).click();
+    await expect.poll(() => result.locator('.determination-head').textContent()).toContain('SO-FILE-2');
+    const overflow = await shoot(page, 'check-json');
+    expect(overflow).toEqual({ 1280: 0, 390: 0 });
   });
 
   it('Screen: a Chinese name finds its listed entry with the reasons, and an officer clears a hit', async () => {

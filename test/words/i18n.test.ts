@@ -56,7 +56,7 @@ const ATTR = /\b(label|title|hint|placeholder|aria-label|alt)="([^"]*[A-Za-z]{3,
 /** Chinese strings that rightly have no Han character: names and codes that are the same in both languages. */
 const SAME_IN_BOTH = new Set<string>([]);
 /** Proper nouns and codes allowed to stand in a Chinese string as they are. */
-const PROPER = /\b(Redline|API|JSON|CSV|PDF|IaaS|OSAT|EAR|BIS|MEU|OFAC|SDN|USD|ECCN|SME|AI|NVIDIA|ASML|TWINSCAN|NXT|Bearer|Holding Ltd|Huawei Technologies Co\., Ltd\.|H20|rl_|JSON Lines|contract\.md|docs\/batch\.md|redline serve|redline audit anchor|id|date|from|to|model|item|quantity|value|currency|end_use|end_user_name|name|pct|owners|UTC|PVH|TechInsights|H100)\b/g;
+const PROPER = /\b(Redline|API|JSON|CSV|PDF|IaaS|OSAT|EAR|BIS|MEU|OFAC|SDN|USD|ECCN|SME|AI|NVIDIA|ASML|TWINSCAN|NXT|Bearer|Holding Ltd|Huawei Technologies Co\., Ltd\.|H20|rl_|JSON Lines|contract\.md|docs\/batch\.md|redline serve|redline audit anchor|id|date|from|to|model|item|items|quantity|value|currency|end_use|end_user_name|name|pct|owners|UTC|PVH|TechInsights|H100)\b/g;
 
 describe('the web app’s languages', () => {
   it('finds the keys the code uses (the scan works)', () => {

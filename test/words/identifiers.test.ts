@@ -17,6 +17,10 @@ import type { Determination } from '../../src/domain/index.js';
 import { formatDetermination } from '../../src/cli/format/determination.js';
 import { DeterminationView } from '../../src/web/components/determination.js';
 import { i18n } from '../../src/web/lib/i18n.js';
+import { ErrorNotice } from '../../src/web/components/ui.js';
+import { ApiError } from '../../src/web/lib/api.js';
+import { FieldProblems, problemLabel } from '../../src/web/lib/transaction-json.js';
+import { CheckPage } from '../../src/web/pages/check.js';
 
 let redline: Redline;
 let determinations: { name: string; d: Determination; items: string[]; parties: string[] }[] = [];
@@ -148,5 +152,25 @@ describe('words for people, not identifiers', () => {
     const all = html.replace(/<[^>]+>/g, ' ');
     expect(all).toMatch(/Party 1\b/);
     expect(all).not.toMatch(/Party 0\b|item 0\b/i);
+  });
+
+  it('the Check page’s field problems name fields in words; the JSON paths sit in a details toggle', () => {
+    const server = new ApiError(400, 'The server could not accept the request', [
+      { path: 'items[0].model', message: 'unknown model "NVIDIA H110"' },
+      { path: 'parties[1].headquarters', message: 'must be a country code' },
+    ]);
+    const page = new FieldProblems('The transaction cannot go into the form as it is', [{ path: 'endUse[0]', message: 'unknown value' }]);
+    for (const error of [server, page]) {
+      const html = renderToStaticMarkup(createElement(ErrorNotice, { error, labelOf: problemLabel }));
+      expect(identifiersIn(visibleText(html))).toEqual([]);
+      // The paths are still there for whoever fixes the JSON, behind the toggle.
+      expect(html).toMatch(/<details>.*(items\[0\]\.model|endUse\[0\]).*<\/details>/s);
+    }
+  });
+
+  it('the Check page as it opens shows none', () => {
+    const html = renderToStaticMarkup(createElement(CheckPage));
+    expect(html).toContain('Load example');
+    expect(identifiersIn(visibleText(html))).toEqual([]);
   });
 });

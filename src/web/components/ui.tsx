@@ -24,24 +24,57 @@ export function Loading({ label = t('ui.loading') }: { label?: string }) {
   );
 }
 
-/** An error with what to do about it; field problems are listed one per line. */
-export function ErrorNotice({ error, title = t('ui.somethingWrong') }: { error: unknown; title?: string }) {
+/** One field problem as the server (400 `problems`) or the page lists it. */
+export interface Problem {
+  path: string;
+  message: string;
+  suggestions?: string[];
+}
+
+/** The problems an error carries: the server's 400, or the page's own checks (any error with a `problems` list). */
+export function problemsOf(error: unknown): Problem[] {
+  const list = error instanceof ApiError ? error.problems : (error as { problems?: unknown } | null)?.problems;
+  return Array.isArray(list) ? (list as Problem[]) : [];
+}
+
+/**
+ * An error with what to do about it; field problems are listed one per line. With `labelOf`, each
+ * field is named in the form's words and the JSON paths sit in a details toggle; `after` adds
+ * controls to a problem's line (a suggestion to pick).
+ */
+export function ErrorNotice({ error, title = t('ui.somethingWrong'), labelOf, after }: { error: unknown; title?: string; labelOf?: (path: string) => string; after?: (p: Problem) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [error]);
   const message = error instanceof Error ? error.message : String(error);
-  const problems = error instanceof ApiError ? error.problems : [];
+  const problems = problemsOf(error);
   return (
     <div className="notice notice-error" role="alert" tabIndex={-1} ref={ref}>
       <strong>{title}</strong>
       <p>{message}</p>
       {problems.length > 0 && (
         <ul>
-          {problems.map((p, i) => (
-            <li key={i}>
-              {p.path && <code>{p.path}</code>} {p.message}
-            </li>
-          ))}
+          {problems.map((p, i) => {
+            const label = labelOf ? labelOf(p.path) : undefined;
+            return (
+              <li key={i}>
+                {labelOf ? label && <strong>{label}: </strong> : p.path && <code>{p.path}</code>} {p.message}
+                {after?.(p)}
+              </li>
+            );
+          })}
         </ul>
+      )}
+      {labelOf && problems.some((p) => p.path) && (
+        <details>
+          <summary>{t('ui.jsonPaths')}</summary>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );
@@ -62,10 +95,16 @@ export function Field({ label, hint, children, wide, narrow }: { label: string; 
   );
 }
 
-export function CountrySelect({ id, value, onChange, optional, ariaLabel }: { id?: string; value: string; onChange: (v: string) => void; optional?: boolean; ariaLabel?: string }) {
+/** A country list; `optional` offers "not known", `placeholder` an empty first choice that `required` makes the user replace. */
+export function CountrySelect({ id, value, onChange, optional, placeholder, required, ariaLabel }: { id?: string; value: string; onChange: (v: string) => void; optional?: boolean; placeholder?: string; required?: boolean; ariaLabel?: string }) {
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel}>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel} required={required}>
       {optional && <option value="">{t('ui.notKnown')}</option>}
+      {!optional && placeholder !== undefined && (
+        <option value="" disabled>
+          {placeholder}
+        </option>
+      )}
       {countryOptions().map((c) => (
         <option key={c.code} value={c.code}>
           {c.code} · {c.name}
