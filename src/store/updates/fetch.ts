@@ -30,6 +30,8 @@ export interface FetchOptions {
   dispatcher?: Dispatcher | undefined;
   /** Waits between attempts (tests pass one that does not sleep). */
   sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** Stops the download and any retry (a server shutting down does not wait out a stalled source). */
+  signal?: AbortSignal | undefined;
 }
 
 export const DEFAULT_FETCH_OPTIONS: Omit<FetchOptions, 'etag' | 'lastModified'> = {
@@ -85,7 +87,7 @@ async function attempt(url: string, o: FetchOptions): Promise<FetchOutcome> {
   if (o.lastModified) headers['if-modified-since'] = o.lastModified;
   let res: Dispatcher.ResponseData;
   try {
-    res = await request(url, { method: 'GET', headers, dispatcher: o.dispatcher ?? defaultDispatcher(), headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs });
+    res = await request(url, { method: 'GET', headers, dispatcher: o.dispatcher ?? defaultDispatcher(), headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs, signal: o.signal });
   } catch (err) {
     throw new FetchError(`${url}: ${describeNetworkError(err)}`, true);
   }
@@ -143,6 +145,11 @@ async function readLocal(url: string, max: number): Promise<FetchOutcome> {
   }
 }
 
+/** Settles when the signal aborts (never without one). */
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
+}
+
 /**
  * Gets one file: a conditional GET over HTTP(S) with retries and backoff, or a local file
  * (`file://` URL or plain path). Throws FetchError with the last attempt's reason.
@@ -152,14 +159,16 @@ export async function fetchFile(url: string, options: Partial<FetchOptions> = {}
   if (!/^https?:\/\//i.test(url)) return readLocal(url, o.maxBytes);
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let n = 0; ; n++) {
+    if (o.signal?.aborted) throw new FetchError(`${url}: stopped (the process is shutting down)`, false);
     try {
       return await attempt(url, o);
     } catch (err) {
+      if (o.signal?.aborted) throw new FetchError(`${url}: stopped (the process is shutting down)`, false);
       const fe = err instanceof FetchError ? err : new FetchError(`${url}: ${(err as Error).message}`, false);
       if (!fe.retriable || n >= o.retries) {
         throw n > 0 ? new FetchError(`${fe.message} (after ${n + 1} attempts)`, fe.retriable) : fe;
       }
-      await sleep(o.backoffMs * 2 ** n);
+      await Promise.race([sleep(o.backoffMs * 2 ** n), aborted(o.signal)]);
     }
   }
 }

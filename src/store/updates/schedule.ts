@@ -45,12 +45,14 @@ export interface ScheduleOptions {
 export function scheduleListUpdates(store: Store, o: ScheduleOptions): ListUpdateSchedule {
   let running: Promise<UpdateReport | undefined> | undefined;
   let stopped = false;
+  // Aborted by stop(): a run in flight gives up its downloads rather than hold a shutdown for minutes.
+  const stopping = new AbortController();
   const run = (): Promise<UpdateReport | undefined> =>
     (running ??= (async () => {
       try {
         const { sources } = await loadSources(sourcesFilePath(o.sourcesFile));
-        const report = await updateLists(store, sources);
-        await o.onReport?.(report);
+        const report = await updateLists(store, sources, { fetch: { signal: stopping.signal } });
+        if (!stopped) await o.onReport?.(report);
         return report;
       } catch (err) {
         o.onError?.(err);
@@ -72,6 +74,7 @@ export function scheduleListUpdates(store: Store, o: ScheduleOptions): ListUpdat
     async stop() {
       stopped = true;
       for (const t of timers) clearTimeout(t);
+      stopping.abort();
       await running;
     },
   };

@@ -287,3 +287,34 @@ describe.each(['sqlite', 'postgres'] as const)('list update state on %s', (engin
     }
   });
 });
+
+describe('a shutdown waited for a stalled list download (serve ignored SIGTERM for minutes)', () => {
+  it('an aborted update gives up the download in flight and leaves the sources not reached for next time', async () => {
+    srv.routes.set('/eu/fsf.csv', { body: plainCsv(NAMES), stallAfter: 10 });
+    const stop = new AbortController();
+    const run = updateLists(
+      ts.store,
+      [source({ id: 'eu.fsf', format: 'plain-csv', list: 'eu.fsf', url: `${srv.url}/eu/fsf.csv` }), source({ id: 'us.csl', format: 'csl-csv', url: `${srv.url}/csl/consolidated.csv` })],
+      // Without the abort the stalled body would hold this run for ten minutes, past the test's time.
+      { fetch: { signal: stop.signal, timeoutMs: 600_000, retries: 3, backoffMs: 600_000 } },
+    );
+    await expect.poll(() => srv.requests.length, { timeout: 60_000 }).toBe(1);
+    stop.abort();
+    const report = await run;
+    expect(report.sources.map((s) => [s.source, s.status])).toEqual([['eu.fsf', 'failed']]);
+    expect(report.sources[0]!.reason).toMatch(/stopped/);
+    expect(srv.requests.map((r) => r.path)).toEqual(['/eu/fsf.csv']);
+  });
+
+  it('an abort during the wait before a retry stops at once', async () => {
+    srv.routes.set('/eu/fsf.csv', { body: plainCsv(NAMES), failFirst: 10 });
+    const stop = new AbortController();
+    const run = updateLists(ts.store, [source({ id: 'eu.fsf', format: 'plain-csv', list: 'eu.fsf', url: `${srv.url}/eu/fsf.csv` })], {
+      fetch: { signal: stop.signal, retries: 5, backoffMs: 600_000 },
+    });
+    await expect.poll(() => srv.requests.length, { timeout: 60_000 }).toBe(1);
+    stop.abort();
+    const report = await run;
+    expect(report.sources[0]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/stopped/) });
+  });
+});

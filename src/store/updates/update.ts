@@ -283,6 +283,8 @@ export async function updateLists(store: Store, sources: readonly ListSource[], 
   if (unknown.length) throw new InputError(unknown.map((id) => ({ path: '--source', message: `no source "${id}" in the sources file (sources: ${sources.map((s) => s.id).join(', ')})` })));
   const results: SourceUpdate[] = [];
   for (const source of chosen) {
+    // Stopped (serve shutting down): the sources not yet reached keep their state and are tried next time.
+    if (o.fetch?.signal?.aborted) break;
     o.onSource?.({ source: source.id, phase: 'start' });
     const r = await updateSource(store, source, states.get(source.id), o);
     results.push(r);
