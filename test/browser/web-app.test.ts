@@ -314,7 +314,9 @@ describe('the web app in a browser', SLOW, () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(0);
     await page.getByLabel('Kind').selectOption('review');
-    await expect.poll(async () => (await page.locator('table.audit tbody summary').first().textContent()) ?? '').toContain('cleared');
+    // A review says its decision, the counterparty and the list by title, not by its id.
+    await expect.poll(async () => (await page.locator('table.audit tbody summary').first().textContent()) ?? '').toMatch(/^Cleared · .+ · \S/);
+    expect(await page.locator('table.audit tbody summary').first().textContent()).not.toMatch(/\b(us|eu|uk|un|cn|jp)\.[a-z]/);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.locator('.verify .notice').textContent()).toContain('Intact.');
     // Determinations say their order and parties; the records export as CSV.

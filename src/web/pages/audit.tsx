@@ -77,7 +77,7 @@ function auditCsv(records: AuditRecord[]): string {
 }
 
 /** One line saying what a record is about, without opening its JSON. */
-function gist(r: AuditRecord): React.ReactNode {
+function gist(r: AuditRecord, listTitles: Record<string, string> = {}): React.ReactNode {
   const out = r.output as Record<string, unknown> | null;
   const input = r.input as Record<string, unknown> | null;
   if (r.kind === 'determination' && out && typeof out.outcome === 'string') {
@@ -113,7 +113,8 @@ function gist(r: AuditRecord): React.ReactNode {
     const decision = out?.decision ?? input.decision;
     return (
       <>
-        <strong>{String(decision ?? 'review')}</strong> · {cp?.name ? <Name>{cp.name}</Name> : ''} · {String(input.list ?? '')}
+        <strong>{decision ? t(`reviews.statuses.${String(decision)}`, { defaultValue: String(decision) }) : t('audit.kinds.review')}</strong> · {cp?.name ? <Name>{cp.name}</Name> : ''} ·{' '}
+        {listTitles[String(input.list)] ?? t('reviews.aList')}
       </>
     );
   }
@@ -134,6 +135,13 @@ export function AuditPage() {
   const [search, setSearch] = useState('');
   const [records, setRecords] = useState<AuditRecord[]>([]);
   const [more, setMore] = useState(false);
+  // Review records name a list by its id; people read its title (the id stays in the record's details).
+  const [listTitles, setListTitles] = useState<Record<string, string>>({});
+  useEffect(() => {
+    api<{ lists: { list: string; title: string }[] }>('/v1/lists')
+      .then((r) => setListTitles(Object.fromEntries(r.lists.map((l) => [l.list, l.title]))))
+      .catch(() => undefined);
+  }, []);
   const [list, load] = useAsyncAction(async (opts: { before?: number; append: boolean }) => {
     const qs = new URLSearchParams({ limit: String(PAGE) });
     if (kind) qs.set('kind', kind);
@@ -237,7 +245,7 @@ export function AuditPage() {
                   <td>{kindLabel(r.kind)}</td>
                   <td>
                     <details>
-                      <summary>{gist(r)}</summary>
+                      <summary>{gist(r, listTitles)}</summary>
                       <pre className="json">{JSON.stringify({ input: r.input, output: r.output, ruleset: r.ruleset, prevHash: r.prevHash }, null, 2)}</pre>
                     </details>
                   </td>
