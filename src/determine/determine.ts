@@ -4,6 +4,7 @@ import {
   type Classification,
   type Determination,
   type IsoDate,
+  type ListVersion,
   type OwnershipRegister,
   type ResolvedItem,
   type Screener,
@@ -72,12 +73,8 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
     });
     shared = key ? memo!.set(key, evaluated) : evaluated;
   }
-  const lists: Record<string, IsoDate> = {};
-  const listTitles: Record<string, string> = {};
-  for (const v of engines.screener?.versions ?? []) {
-    lists[v.list] = v.sourceDate;
-    listTitles[v.list] = v.title;
-  }
+  const versions = engines.screener?.versions ?? NO_VERSIONS;
+  const { lists, listTitles } = listsOf(versions);
   const determination: Determination = {
     // The line's own id first, as the engine writes it, then the (possibly shared) evaluation.
     ...(tx.id !== undefined ? { id: tx.id } : {}),
@@ -85,12 +82,30 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
     screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
     ...(ownership?.length ? { ownership } : {}),
     ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },
-    lists,
-    ...(Object.keys(listTitles).length ? { listTitles } : {}),
+    lists: { ...lists },
+    ...(Object.keys(listTitles).length ? { listTitles: { ...listTitles } } : {}),
   };
   // Staleness is judged against the day of the run, not the as-of date: it is about the data we hold now.
-  const stale = staleLists(engines.screener?.versions ?? [], options.today, options.maxListAgeDays);
+  const stale = staleLists(versions, options.today, options.maxListAgeDays);
   return applyListFreshness(determination, stale, screening?.length ?? 0);
+}
+
+// One array for "no screener", so the per-versions memos below and in staleLists hit.
+const NO_VERSIONS: readonly ListVersion[] = Object.freeze([]);
+const listMaps = new WeakMap<readonly ListVersion[], { lists: Record<string, IsoDate>; listTitles: Record<string, string> }>();
+
+/** The lists a determination was screened against, by source date and title: the same for every line of a book. */
+function listsOf(versions: readonly ListVersion[]): { lists: Record<string, IsoDate>; listTitles: Record<string, string> } {
+  let maps = listMaps.get(versions);
+  if (!maps) {
+    maps = { lists: {}, listTitles: {} };
+    for (const v of versions) {
+      maps.lists[v.list] = v.sourceDate;
+      maps.listTitles[v.list] = v.title;
+    }
+    listMaps.set(versions, maps);
+  }
+  return maps;
 }
 
 /** Screens each party's name and aliases, using its country and address to weigh hits. */
