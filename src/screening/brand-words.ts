@@ -29,35 +29,62 @@ export interface LearnedBrand {
  * entries elsewhere print is an ordinary word (Star, Vision, Mining, United), not a brand.
  */
 const MAX_ENTRIES_ELSEWHERE = 1;
+/** Rows (distinct Chinese names) that must agree on a word outside any short form before it is learned. */
+const MIN_ROWS_UNHINTED = 2;
 const CHINESE = new Set(['CN', 'HK', 'MO']);
 
 export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon): LearnedBrand[] {
   const byZh = new Map<string, LearnedBrand | null>();
+  // Rows (distinct curated names) that teach each Chinese word, and whether one of them is the row's short form.
+  const support = new Map<string, { names: Set<string>; hinted: boolean }>();
   const translations = new Set([...lexicon.glossary.values()].flatMap((g) => g.words.flat()));
+  // A group's acronym (AVIC, CSSC: phrases.csv) is no ordinary word: the Chinese prefix that stands for it may be learned (中航 = AVIC).
+  const acronyms = new Set([...lexicon.glossary.values()].filter((g) => g.concept).flatMap((g) => g.words.flat()).filter((k) => lexicon.conceptWords.has(k) && /^[a-z]{2,8}$/.test(k)));
+  const teach = (learned: Omit<LearnedBrand, 'from'>, from: string, hinted: boolean): void => {
+    const prev = byZh.get(learned.zh);
+    // Two rows that teach one Chinese word different English words teach nothing.
+    if (prev === undefined) byZh.set(learned.zh, { ...learned, from });
+    else if (prev && prev.key !== learned.key) byZh.set(learned.zh, null);
+    const sup = support.get(learned.zh) ?? { names: new Set<string>(), hinted: false };
+    sup.names.add(simplify(from));
+    sup.hinted ||= hinted;
+    support.set(learned.zh, sup);
+  };
   for (const e of entries) {
     for (const l of e.localNames ?? []) {
-      if (!l.brand) continue;
-      const brand = simplify(l.brand.trim());
       const name = simplify(l.name);
-      if (brand.length < 2 || !HAS_HAN.test(brand) || !name.includes(brand) || lexicon.glossary.has(brand)) continue;
-      for (const english of [e.name, ...e.altNames]) {
-        if (HAS_HAN.test(english)) continue;
-        const learned = learnOne(brand, name, english, lexicon);
-        if (!learned) continue;
-        const prev = byZh.get(brand);
-        // Two rows that teach one short form different English words teach nothing.
-        if (prev === undefined) byZh.set(brand, { ...learned, from: l.name });
-        else if (prev && prev.key !== learned.key) byZh.set(brand, null);
-        break;
+      const raw = l.brand ? simplify(l.brand.trim()) : '';
+      const brand = raw.length >= 2 && HAS_HAN.test(raw) && name.includes(raw) && !lexicon.glossary.has(raw) ? raw : undefined;
+      const english = [e.name, ...e.altNames].filter((n) => !HAS_HAN.test(n));
+      // The short form as a whole (海康威视 = Hikvision, 上海微电子 = SMEE), where the glossary reads the rest.
+      let taught: string | undefined;
+      if (brand) {
+        for (const en of english) {
+          const learned = learnShortForm(brand, name, en, lexicon);
+          if (!learned) continue;
+          teach(learned, l.name, true);
+          taught = learned.key;
+          break;
+        }
       }
+      // The one unread run of characters of any row (浪潮 = Inspur, 熊猫 = Panda): from its short form, or from two rows.
+      // Every English name of the entry is asked; the reading most of them give wins (Nanjing Panda Handa Technology,
+      // … Science, … Telecom: 熊猫 = Panda, over NPEC), a tie teaches nothing, and so does a reading that differs
+      // from the short form's (东土科技 = Kyland; an old alias, Beijing Yibeite Technology).
+      const run = majority(english.map((en) => learnRun(brand, name, en, lexicon, translations, acronyms)));
+      if (run && (taught === undefined || taught === run.key)) teach(run, l.name, !!brand && brand.includes(run.zh));
     }
   }
-  let learned = [...byZh.values()].filter((b): b is LearnedBrand => !!b && !translations.has(b.key));
-  // One brand word, one family of short forms (浪潮 and 浪潮软件 both Inspur); a word that short forms with
+  const supported = (zh: string): boolean => {
+    const s = support.get(zh);
+    return !!s && (s.hinted || s.names.size >= MIN_ROWS_UNHINTED);
+  };
+  let learned = [...byZh.values()].filter((b): b is LearnedBrand => !!b && supported(b.zh) && (!translations.has(b.key) || acronyms.has(b.key)) && !lexicon.glossary.has(b.zh));
+  // One brand word, one family of Chinese words (浪潮 and 浪潮软件 both Inspur, 熊猫 inside 南京熊猫); a word that Chinese words with
   // nothing in common teach (擎科生物, 生工生物 → Biotechnology) is an ordinary word.
   const byKey = new Map<string, LearnedBrand[]>();
   for (const b of learned) byKey.set(b.key, [...(byKey.get(b.key) ?? []), b]);
-  learned = learned.filter((b) => byKey.get(b.key)!.every((o) => o.zh.slice(0, 2) === b.zh.slice(0, 2)));
+  learned = learned.filter((b) => byKey.get(b.key)!.every((o) => o.zh.slice(0, 2) === b.zh.slice(0, 2) || o.zh.includes(b.zh) || b.zh.includes(o.zh)));
   if (learned.length === 0) return learned;
   // How many entries outside China print each learned word (a plain word scan: the lists' names, lower case).
   const wanted = new Map(learned.map((b) => [b.key, 0]));
@@ -69,10 +96,10 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
     }
     for (const w of seen) wanted.set(w, wanted.get(w)! + 1);
   }
-  return learned.filter((b) => wanted.get(b.key)! <= MAX_ENTRIES_ELSEWHERE);
+  return learned.filter((b) => acronyms.has(b.key) || wanted.get(b.key)! <= MAX_ENTRIES_ELSEWHERE);
 }
 
-function learnOne(brand: string, name: string, english: string, lexicon: Lexicon): Omit<LearnedBrand, 'from'> | undefined {
+function learnShortForm(brand: string, name: string, english: string, lexicon: Lexicon): Omit<LearnedBrand, 'from'> | undefined {
   const en = normalizeName(english, lexicon);
   const enKeys = new Set(en.tokens.flatMap((t) => [...t.keys, ...(t.parts ?? [])]));
   const zh = normalizeName(name, lexicon, { isKnown: (k) => enKeys.has(k) });
@@ -90,6 +117,72 @@ function learnOne(brand: string, name: string, english: string, lexicon: Lexicon
   if (inBrand.length === 0 || inBrand.map((t) => simplify(t.surface)).join('') !== brand.slice(brand.indexOf(simplify(inBrand[0]!.surface)), brand.indexOf(simplify(inBrand[0]!.surface)) + inBrand.map((t) => t.surface).join('').length)) return undefined;
   if (!leftZh.every((t) => inBrand.includes(t) || t.kind === 'glossary' || t.kind === 'phrase' || t.keys.some((k) => lexicon.genericKeys.has(k)))) return undefined;
   return { zh: brand, key, shown: word.surface };
+}
+
+/**
+ * One curated row, one English name: the one English word that nothing on the Chinese side accounts for, and
+ * the one run of unread Chinese characters (read by pinyin only, and not spelling it). English words left over
+ * that the glossary gives for some other Chinese word (Digital for 数据) pair with the Chinese glossary words
+ * left over, as a loose translation; anything else left over on either side, and nothing is learned.
+ */
+function learnRun(
+  brand: string | undefined,
+  name: string,
+  english: string,
+  lexicon: Lexicon,
+  translations: ReadonlySet<string>,
+  acronyms: ReadonlySet<string>,
+): Omit<LearnedBrand, 'from'> | undefined {
+  const en = normalizeName(english, lexicon);
+  const enKeys = new Set(en.tokens.flatMap((t) => [...t.keys, ...(t.parts ?? [])]));
+  const zh = normalizeName(name, lexicon, { isKnown: (k) => enKeys.has(k) });
+  const zhKeys = new Set(zh.tokens.flatMap((t) => [...t.keys, ...(t.parts ?? [])]));
+  const leftEn = en.tokens.filter((t) => !t.keys.some((k) => zhKeys.has(k)) && !(t.parts ?? []).some((k) => zhKeys.has(k)));
+  const coined = leftEn.filter((t) => !t.keys.some((k) => translations.has(k)) || t.keys.some((k) => acronyms.has(k)));
+  if (coined.length !== 1) return undefined;
+  const word = coined[0]!;
+  const key = word.keys.find((k) => acronyms.has(k)) ?? word.keys[0]!;
+  const acronym = acronyms.has(key);
+  // A coined word (letters, long enough to be a name) or a group's acronym; never the name's own initials
+  // (… Research Institute (HSRI)), which translate nothing: the other words already say it.
+  if (!acronym && (word.kind !== 'word' || !/^\p{L}{4,}$/u.test(key) || spellsInitials(key, english, word.surface))) return undefined;
+  const met = (t: (typeof zh.tokens)[number]): boolean => t.keys.some((k) => enKeys.has(k)) || (t.parts ?? []).some((k) => enKeys.has(k));
+  const idx = zh.tokens.map((t, i) => (!met(t) && t.kind === 'pinyin' ? i : -1)).filter((i) => i >= 0);
+  if (idx.length === 0 || idx[idx.length - 1]! - idx[0]! !== idx.length - 1) return undefined;
+  const span = idx.map((i) => simplify(zh.tokens[i]!.surface)).join('');
+  if (span.length < 2 || !name.includes(span) || key === syllables(span).join('') || (brand && !brand.includes(span) && !span.includes(brand))) return undefined;
+  // The Chinese words left over besides the run: glossary or generic words the English may leave out or word loosely.
+  const otherZh = zh.tokens.filter((t, i) => !met(t) && !idx.includes(i));
+  if (!otherZh.every((t) => t.kind === 'glossary' || t.kind === 'phrase' || t.keys.some((k) => lexicon.genericKeys.has(k)))) return undefined;
+  const looseZh = new Set(otherZh.filter((t) => t.kind === 'glossary' || t.kind === 'phrase').map((t) => t.surface)).size;
+  if (leftEn.length - 1 > looseZh) return undefined;
+  return { zh: span, key, shown: word.surface };
+}
+
+/** The reading given most often, or undefined on a tie. */
+function majority(runs: (Omit<LearnedBrand, 'from'> | undefined)[]): Omit<LearnedBrand, 'from'> | undefined {
+  const counts = new Map<string, { run: Omit<LearnedBrand, 'from'>; n: number }>();
+  for (const r of runs) {
+    if (!r) continue;
+    const id = `${r.zh}\u0000${r.key}`;
+    const c = counts.get(id) ?? { run: r, n: 0 };
+    c.n++;
+    counts.set(id, c);
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  return ranked.length && (ranked.length === 1 || ranked[0]!.n > ranked[1]!.n) ? ranked[0]!.run : undefined;
+}
+
+/** Whether `key` is the initials, in order, of words of `english` other than `surface` itself (SISET, HSRI, CUMEC). */
+function spellsInitials(key: string, english: string, surface: string): boolean {
+  if (key.length < 2) return false;
+  const initials = english
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && w !== surface)
+    .map((w) => w[0]!.toLowerCase());
+  let k = 0;
+  for (const c of initials) if (k < key.length && c === key[k]) k++;
+  return k === key.length;
 }
 
 /** A copy of the lexicon that reads each learned short form as its English word (or its pinyin, as before). */
