@@ -90,6 +90,9 @@ describe('curated short forms', () => {
       entry('i2', 'Hebei Semiconductor Research Institute (HSRI) Shijiazhuang', { localNames: [local('石家庄河北天瑞半导体研究所')] }),
     ];
     expect(learnBrandWords(initials, lex).some((b) => b.key === 'hsri')).toBe(false);
+    // The entry prints the run's own pinyin (Fuze) beside a former name (Hefei, a place): Hefei is not 福泽's English.
+    const renamed = [entry('r', 'Fuze Meiling Co., Ltd.', { altNames: ['Hefei Meiling Co., Ltd.'], localNames: [local('福泽美菱股份有限公司', '福泽美菱')] })];
+    expect(learnBrandWords(renamed, lex).some((b) => b.zh === '福泽' && b.key === 'hefei')).toBe(false);
   });
 
   it('reads a learned short form as its English word and keeps its pinyin', () => {

@@ -72,6 +72,7 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
       // … Science, … Telecom: 熊猫 = Panda, over NPEC), a tie teaches nothing, and so does a reading that differs
       // from the short form's (东土科技 = Kyland; an old alias, Beijing Yibeite Technology).
       const run = majority(english.map((en) => learnRun(brand, name, en, lexicon, translations, acronyms)));
+      if (run && renamed(run.key, run.zh, english)) continue;
       if (run && (taught === undefined || taught === run.key)) teach(run, l.name, !!brand && brand.includes(run.zh));
     }
   }
@@ -157,6 +158,19 @@ function learnRun(
   const looseZh = new Set(otherZh.filter((t) => t.kind === 'glossary' || t.kind === 'phrase').map((t) => t.surface)).size;
   if (leftEn.length - 1 > looseZh) return undefined;
   return { zh: span, key, shown: word.surface };
+}
+
+/** A word made of pinyin syllables only (hefei, panda), as opposed to a coined English brand (Inspur, Kyland). */
+const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ue|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|er|a|e|i|o|u|v))+$/;
+
+/**
+ * An entry that prints the run's own pinyin (Changhong Meiling) and another pinyin word for it (Hefei Meiling, the
+ * former name: 合肥 Hefei) was renamed or is named by a place: that word is not the run's English.
+ */
+function renamed(key: string, run: string, english: readonly string[]): boolean {
+  if (!PINYIN_WORD.test(key)) return false;
+  const own = syllables(run).join('');
+  return english.some((en) => en.toLowerCase().split(/[^\p{L}]+/u).includes(own));
 }
 
 /** The reading given most often, or undefined on a tie. */
