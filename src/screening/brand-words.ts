@@ -12,9 +12,18 @@ import { normalizeName } from './normalize.js';
  * 技术 Technology account for the rest). Learned at index build from the table itself, so a
  * subsidiary the table does not hold (雄安寒武纪科技 → Xiong'an Cambricon Technology) is found
  * through its parent's row; nothing is written by hand per entity.
+ *
+ * A second pass reads every curated row, short form or not: the one run of characters that only
+ * pinyin reads, against the one coined English word nothing else accounts for (海思半导体 / HiSilicon
+ * Technologies: 海思 = HiSilicon; 熊猫电子集团 / Panda Electronics Group: 熊猫 = Panda). English words
+ * the glossary gives elsewhere may stand loosely for the Chinese glossary words left over (数据 / Digital).
+ * Such a run is learned when it lies in the row's short form, or when two rows with different Chinese
+ * names agree on it; an entry's names vote (the reading most of them give), a name's own initials
+ * (… Research Institute (HSRI)) teach nothing, and an entry that also prints the run's pinyin does
+ * not teach its other pinyin-shaped word (Changhong Meiling / Hefei Meiling: 合肥 is a place).
  */
 export interface LearnedBrand {
-  /** The short form (simplified Chinese). */
+  /** The Chinese word learned: a short form, or the unread run of a curated name (simplified Chinese). */
   zh: string;
   /** The English word the list spells it with (canonical key). */
   key: string;
