@@ -1,7 +1,7 @@
 import type { ListEntry } from '../domain/index.js';
 import type { Lexicon } from './lexicon.js';
 import { HAS_HAN, simplify, syllables } from './chinese.js';
-import { normalizeName } from './normalize.js';
+import { normalizeName, type NormalizedName } from './normalize.js';
 
 /**
  * Coined brands learned from the curated Chinese names (data/lists/cn/cn_names_curated.csv).
@@ -59,6 +59,7 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
     sup.hinted ||= hinted;
     support.set(learned.zh, sup);
   };
+  const enCache = new Map<string, NormalizedName>();
   for (const e of entries) {
     for (const l of e.localNames ?? []) {
       const name = simplify(l.name);
@@ -80,7 +81,15 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
       // Every English name of the entry is asked; the reading most of them give wins (Nanjing Panda Handa Technology,
       // … Science, … Telecom: 熊猫 = Panda, over NPEC), a tie teaches nothing, and so does a reading that differs
       // from the short form's (东土科技 = Kyland; an old alias, Beijing Yibeite Technology).
-      const run = majority(english.map((en) => learnRun(brand, name, en, lexicon, translations, acronyms)));
+      // The Chinese name is cut once, by the words all of the entry's names spell; each English name is read once.
+      const enNorms = english.map((en) => {
+        let n = enCache.get(en);
+        if (!n) enCache.set(en, (n = normalizeName(en, lexicon)));
+        return n;
+      });
+      const allKeys = new Set(enNorms.flatMap((n) => n.tokens.flatMap((t) => [...t.keys, ...(t.parts ?? [])])));
+      const zh = normalizeName(name, lexicon, { isKnown: (k) => allKeys.has(k) });
+      const run = majority(english.map((en, i) => learnRun(brand, name, zh, en, enNorms[i]!, lexicon, translations, acronyms)));
       if (run && renamed(run.key, run.zh, english)) continue;
       if (run && (taught === undefined || taught === run.key)) teach(run, l.name, !!brand && brand.includes(run.zh));
     }
@@ -138,14 +147,14 @@ function learnShortForm(brand: string, name: string, english: string, lexicon: L
 function learnRun(
   brand: string | undefined,
   name: string,
+  zh: NormalizedName,
   english: string,
+  en: NormalizedName,
   lexicon: Lexicon,
   translations: ReadonlySet<string>,
   acronyms: ReadonlySet<string>,
 ): Omit<LearnedBrand, 'from'> | undefined {
-  const en = normalizeName(english, lexicon);
   const enKeys = new Set(en.tokens.flatMap((t) => [...t.keys, ...(t.parts ?? [])]));
-  const zh = normalizeName(name, lexicon, { isKnown: (k) => enKeys.has(k) });
   const zhKeys = new Set(zh.tokens.flatMap((t) => [...t.keys, ...(t.parts ?? [])]));
   const leftEn = en.tokens.filter((t) => !t.keys.some((k) => zhKeys.has(k)) && !(t.parts ?? []).some((k) => zhKeys.has(k)));
   const coined = leftEn.filter((t) => !t.keys.some((k) => translations.has(k)) || t.keys.some((k) => acronyms.has(k)));
