@@ -78,7 +78,7 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
   const maxLen = Math.max(lex.longestHanWord, 4);
   const best: (Step | undefined)[] = new Array(n + 1);
   best[0] = { score: 0, from: -1, kind: 'pinyin' };
-  const legal = new Set(lex.hanLegalForms.map((f) => f.tokens[0]!));
+  const legal = hanLegalSet(lex);
   for (let i = 0; i < n; i++) {
     const base = best[i];
     if (!base) continue;
@@ -140,6 +140,14 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
     if (lone(t) && (lone(tokens[i - 1]) || lone(tokens[i + 1]))) t.inRun = true;
   }
   return tokens;
+}
+
+/** The Han legal forms of a lexicon as a set, built once per lexicon rather than once per segmented run. */
+const legalSets = new WeakMap<Lexicon['hanLegalForms'], Set<string>>();
+function hanLegalSet(lex: Lexicon): Set<string> {
+  let set = legalSets.get(lex.hanLegalForms);
+  if (!set) legalSets.set(lex.hanLegalForms, (set = new Set(lex.hanLegalForms.map((f) => f.tokens[0]!))));
+  return set;
 }
 
 /**

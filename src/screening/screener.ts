@@ -227,14 +227,10 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
    * known and the query's pinyin words are written with other characters, the
    * sound alone is not the listed name.
    */
-  function homophone(norm: NormalizedName, e: number): string | undefined {
+  function homophone(pinyinWords: readonly string[], e: number): string | undefined {
     const chars = entryHan.get(e);
     if (!chars) return undefined;
-    for (const t of norm.tokens) {
-      if (t.kind !== 'pinyin') continue;
-      const simp = simplify(t.surface);
-      for (const c of simp) if (!chars.has(c)) return simp;
-    }
+    for (const simp of pinyinWords) for (const c of simp) if (!chars.has(c)) return simp;
     return undefined;
   }
 
@@ -265,6 +261,7 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     if (norm.tokens.length === 0) return { query: name, hits: [] };
     const q = weighQuery(norm);
     const han = HAS_HAN.test(name);
+    let pinyinWords: string[] | undefined;
     const best = new Map<number, { n: number; a: Scored }>();
     const top: number[] = [];
     for (const n of candidates(q)) {
@@ -276,7 +273,12 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       let a: Scored = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
       if (han) {
         a = hanLimits(norm, a);
-        const other = a.score >= alertThreshold - 0.01 ? homophone(norm, rec.entry) : undefined;
+        let other: string | undefined;
+        if (a.score >= alertThreshold - 0.01) {
+          // The query's pinyin words in simplified script, converted once per query, not per candidate.
+          pinyinWords ??= norm.tokens.filter((t) => t.kind === 'pinyin').map((t) => simplify(t.surface));
+          other = homophone(pinyinWords, rec.entry);
+        }
         if (other) a = { ...a, exact: false, score: Math.min(a.score, HOMOPHONE_CAP), note: `${other} sounds like the listed name but is written with other characters than the entry's Chinese name: kept at ${HOMOPHONE_CAP}` };
       }
       const prev = best.get(rec.entry);
@@ -358,9 +360,13 @@ function sortHits(hits: ScreeningHit[], name: string): void {
   const han = HAS_HAN.test(name);
   // A Chinese query written exactly as an entry's Chinese name (中国化工) before one that only reads the same (中国化学: both "china chemical").
   const literal = han ? simplify(name).replace(/\s+/g, '') : '';
-  const rank = (h: ScreeningHit): number =>
-    (han && simplify(h.matchedName).replace(/\s+/g, '') !== literal ? 4 : 0) + (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1);
-  hits.sort((a, b) => b.score - a.score || rank(a) - rank(b) || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
+  // Each hit's rank once, not per comparison: conversion to simplified script is the costly part.
+  const ranks = new Map<ScreeningHit, number>();
+  for (const h of hits) {
+    const same = han && HAS_HAN.test(h.matchedName) && simplify(h.matchedName).replace(/\s+/g, '') === literal;
+    ranks.set(h, (han && !same ? 4 : 0) + (han && !CHINESE_SPEAKING.has(h.country ?? '') ? 2 : 0) + (h.matchedName === h.name ? 0 : 1));
+  }
+  hits.sort((a, b) => b.score - a.score || ranks.get(a)! - ranks.get(b)! || a.list.localeCompare(b.list) || a.entryId.localeCompare(b.entryId));
 }
 
 /** The Latin-script and Chinese-script halves of a name written in both, or undefined. */
