@@ -95,6 +95,18 @@ describe('curated short forms', () => {
     expect(learnBrandWords(renamed, lex).some((b) => b.zh === '福泽' && b.key === 'hefei')).toBe(false);
   });
 
+  it('reads a run learned inside a longer short form as a plain word: alone it does not stand for the listed name', () => {
+    const rows = [entry('f', 'Kufu Fashion Co., Ltd.', { localNames: [local('库福时尚股份有限公司', '库福时尚')] })];
+    const learned = learnBrandWords(rows, lex);
+    // 时尚 is read (Fashion), and the short form reads as Kufu + Fashion rather than as one word.
+    expect(learned.map((b) => [b.zh, b.key, !!b.part])).toEqual([['时尚', 'fashion', true]]);
+    // Enough other names that rarity means something (a word in one name of 80 is distinctive).
+    const others = Array.from({ length: 80 }, (_, i) => entry(`o${i}`, `Other Trading ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}zor Co., Ltd.`));
+    const s = createScreener({ entries: [...rows, ...others], versions: [], lexicon: lex });
+    expect(s.screen('时尚').hits[0]?.score ?? 0).toBeLessThan(DEFAULT_ALERT_THRESHOLD);
+    expect(s.screen('库福时尚').hits[0]?.score ?? 0).toBeGreaterThanOrEqual(DEFAULT_ALERT_THRESHOLD);
+  });
+
   it('reads a learned short form as its English word and keeps its pinyin', () => {
     const lexicon = withBrandWords(lex, [{ zh: '寒武纪', key: 'cambricon', shown: 'Cambricon', from: '中科寒武纪科技股份有限公司' }]);
     const t = normalizeName('寒武纪', lexicon).tokens[0]!;

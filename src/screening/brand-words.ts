@@ -31,6 +31,12 @@ export interface LearnedBrand {
   shown: string;
   /** The curated Chinese name it was learned from. */
   from: string;
+  /**
+   * Learned from an unread run of a registered name that is not itself a short form (熊猫 in 南京熊猫电子, 时尚 in
+   * 华孚时尚): weighed as a translated word, not a brand, since nothing says it is a brand rather than a plain
+   * word (时尚 is "fashion") — so alone it does not stand for a listed name whose other words are rare.
+   */
+  part?: boolean;
 }
 
 /**
@@ -54,6 +60,7 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
     // Two rows that teach one Chinese word different English words teach nothing.
     if (prev === undefined) byZh.set(learned.zh, { ...learned, from });
     else if (prev && prev.key !== learned.key) byZh.set(learned.zh, null);
+    else if (prev && prev.part && !learned.part) byZh.set(learned.zh, { ...learned, from });
     const sup = support.get(learned.zh) ?? { names: new Set<string>(), hinted: false };
     sup.names.add(simplify(from));
     sup.hinted ||= hinted;
@@ -91,7 +98,7 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
       const zh = normalizeName(name, lexicon, { isKnown: (k) => allKeys.has(k) });
       const run = majority(english.map((en, i) => learnRun(brand, name, zh, en, enNorms[i]!, lexicon, translations, acronyms)));
       if (run && renamed(run.key, run.zh, english)) continue;
-      if (run && (taught === undefined || taught === run.key)) teach(run, l.name, !!brand && brand.includes(run.zh));
+      if (run && (taught === undefined || taught === run.key)) teach(run.zh === brand ? run : { ...run, part: true }, l.name, !!brand && brand.includes(run.zh));
     }
   }
   const supported = (zh: string): boolean => {
@@ -104,6 +111,10 @@ export function learnBrandWords(entries: readonly ListEntry[], lexicon: Lexicon)
   const byKey = new Map<string, LearnedBrand[]>();
   for (const b of learned) byKey.set(b.key, [...(byKey.get(b.key) ?? []), b]);
   learned = learned.filter((b) => byKey.get(b.key)!.every((o) => o.zh.slice(0, 2) === b.zh.slice(0, 2) || o.zh.includes(b.zh) || b.zh.includes(o.zh)));
+  // A longer word that holds a shorter one with the same English (华孚时尚 and 时尚 = Fashion, 浪潮软件 and 浪潮 = Inspur)
+  // is not kept: it reads as the shorter word and its other words (Huafu Fashion, Inspur Software), so the shorter
+  // word alone is not the whole short form.
+  learned = learned.filter((b) => !byKey.get(b.key)!.some((o) => o.zh.length < b.zh.length && b.zh.includes(o.zh) && learned.includes(o)));
   if (learned.length === 0) return learned;
   // How many entries outside China print each learned word (a plain word scan: the lists' names, lower case).
   const wanted = new Map(learned.map((b) => [b.key, 0]));
@@ -173,8 +184,10 @@ function learnRun(
   // The Chinese words left over besides the run: glossary or generic words the English may leave out or word loosely.
   const otherZh = zh.tokens.filter((t, i) => !met(t) && !idx.includes(i));
   if (!otherZh.every((t) => t.kind === 'glossary' || t.kind === 'phrase' || t.keys.some((k) => lexicon.genericKeys.has(k)))) return undefined;
-  const looseZh = new Set(otherZh.filter((t) => t.kind === 'glossary' || t.kind === 'phrase').map((t) => t.surface)).size;
-  if (leftEn.length - 1 > looseZh) return undefined;
+  // Each Chinese business word left over (places and other generic words aside) needs its loose English word, or the
+  // coined word may stand for it too (航天晨光 = Aerosun: 航天 Aero- is inside the coined word, not left out).
+  const looseZh = new Set(otherZh.filter((t) => (t.kind === 'glossary' || t.kind === 'phrase') && !t.keys.some((k) => lexicon.genericKeys.has(k))).map((t) => t.surface)).size;
+  if (leftEn.length - 1 !== looseZh) return undefined;
   return { zh: span, key, shown: word.surface };
 }
 
@@ -226,7 +239,8 @@ export function withBrandWords(lexicon: Lexicon, brands: readonly LearnedBrand[]
   let longestHanWord = lexicon.longestHanWord;
   for (const b of brands) {
     glossary.set(b.zh, { zh: b.zh, words: [[b.key, syllables(b.zh).join('')]], concept: true });
-    if (!conceptWords.has(b.key)) conceptWords.set(b.key, [b.key]);
+    // A short form reads as a concept word (a brand); a run of a registered name as a translated word (no parts).
+    if (!b.part && !conceptWords.has(b.key)) conceptWords.set(b.key, [b.key]);
     if (!conceptNames.has(b.key)) conceptNames.set(b.key, `${b.shown} (the English of the short form, from the curated name ${b.from})`);
     longestHanWord = Math.max(longestHanWord, b.zh.length);
   }
