@@ -63,6 +63,50 @@ describe('curated short forms', () => {
     expect(learnBrandWords(twoWays, lex)).toEqual([]);
   });
 
+  it('learns the one unread run of characters that two rows agree on, without a short form (福巴 = Foxbar)', () => {
+    const rows = [
+      entry('g', 'Foxbar Electronics Group Co., Ltd.', { localNames: [local('福巴电子集团有限公司')] }),
+      entry('h', 'Nanjing Foxbar Handa Technology Co., Ltd.', { altNames: ['NFEC Handa Technology Co., Ltd.', 'Foxbar Handa Nanjing Telecom'], localNames: [local('南京福巴汉达科技有限公司')] }),
+    ];
+    expect(learnBrandWords(rows, lex).map((b) => [b.zh, b.key])).toEqual([['福巴', 'foxbar']]);
+    // One row alone, with no short form to say so, teaches nothing.
+    expect(learnBrandWords(rows.slice(0, 1), lex)).toEqual([]);
+    const s = createScreener({ entries: [...rows, entry('n', 'Nanjing Foxbar Electronics Company Limited')], versions: [], lexicon: lex });
+    const hit = s.screen('南京福巴电子股份有限公司').hits[0];
+    expect(hit?.entryId).toBe('n');
+    expect(hit!.score).toBeGreaterThanOrEqual(DEFAULT_ALERT_THRESHOLD);
+  });
+
+  it('learns no run from a row whose names disagree with its short form, nor a name\'s own initials', () => {
+    const rows = [
+      entry('k', 'Quorvex Technology Co., Ltd.', { altNames: ['Beijing Yolbite Technology'], localNames: [local('北京东瑞科技股份有限公司', '东瑞科技')] }),
+      entry('k2', 'Beijing Yolbite Information', { localNames: [local('北京东瑞信息有限公司')] }),
+    ];
+    const learned = learnBrandWords(rows, lex);
+    expect(learned.find((b) => b.zh === '东瑞科技')?.key).toBe('quorvex');
+    expect(learned.some((b) => b.key === 'yolbite')).toBe(false);
+    const initials = [
+      entry('i1', 'Hebei Semiconductor Research Institute (HSRI)', { localNames: [local('河北天瑞半导体研究所')] }),
+      entry('i2', 'Hebei Semiconductor Research Institute (HSRI) Shijiazhuang', { localNames: [local('石家庄河北天瑞半导体研究所')] }),
+    ];
+    expect(learnBrandWords(initials, lex).some((b) => b.key === 'hsri')).toBe(false);
+    // The entry prints the run's own pinyin (Fuze) beside a former name (Hefei, a place): Hefei is not 福泽's English.
+    const renamed = [entry('r', 'Fuze Meiling Co., Ltd.', { altNames: ['Hefei Meiling Co., Ltd.'], localNames: [local('福泽美菱股份有限公司', '福泽美菱')] })];
+    expect(learnBrandWords(renamed, lex).some((b) => b.zh === '福泽' && b.key === 'hefei')).toBe(false);
+  });
+
+  it('reads a run learned inside a longer short form as a plain word: alone it does not stand for the listed name', () => {
+    const rows = [entry('f', 'Kufu Fashion Co., Ltd.', { localNames: [local('库福时尚股份有限公司', '库福时尚')] })];
+    const learned = learnBrandWords(rows, lex);
+    // 时尚 is read (Fashion), and the short form reads as Kufu + Fashion rather than as one word.
+    expect(learned.map((b) => [b.zh, b.key, !!b.part])).toEqual([['时尚', 'fashion', true]]);
+    // Enough other names that rarity means something (a word in one name of 80 is distinctive).
+    const others = Array.from({ length: 80 }, (_, i) => entry(`o${i}`, `Other Trading ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}zor Co., Ltd.`));
+    const s = createScreener({ entries: [...rows, ...others], versions: [], lexicon: lex });
+    expect(s.screen('时尚').hits[0]?.score ?? 0).toBeLessThan(DEFAULT_ALERT_THRESHOLD);
+    expect(s.screen('库福时尚').hits[0]?.score ?? 0).toBeGreaterThanOrEqual(DEFAULT_ALERT_THRESHOLD);
+  });
+
   it('reads a learned short form as its English word and keeps its pinyin', () => {
     const lexicon = withBrandWords(lex, [{ zh: '寒武纪', key: 'cambricon', shown: 'Cambricon', from: '中科寒武纪科技股份有限公司' }]);
     const t = normalizeName('寒武纪', lexicon).tokens[0]!;

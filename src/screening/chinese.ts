@@ -56,17 +56,6 @@ export interface HanToken {
   reading: string;
 }
 
-const legalFirstWords = new WeakMap<Lexicon, Set<string>>();
-/** The first word of each Chinese legal form (有限公司 …), once per lexicon rather than once per name. */
-function hanLegalFirstWords(lex: Lexicon): Set<string> {
-  let set = legalFirstWords.get(lex);
-  if (!set) {
-    set = new Set(lex.hanLegalForms.map((f) => f.tokens[0]!));
-    legalFirstWords.set(lex, set);
-  }
-  return set;
-}
-
 /**
  * Splits one run of Han characters into tokens. `isKnown` tells whether a
  * pinyin word occurs in the listed names; without it pinyin is taken two
@@ -88,7 +77,7 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
   const bestFrom = new Int32Array(n + 1).fill(-1);
   const bestKind: HanToken['how'][] = new Array(n + 1);
   bestFrom[0] = 0;
-  const legal = hanLegalFirstWords(lex);
+  const legal = hanLegalSet(lex);
   for (let i = 0; i < n; i++) {
     if (bestFrom[i] === -1) continue;
     const base = bestScore[i]!;
@@ -153,6 +142,14 @@ export function segmentHan(run: string, lex: Lexicon, isKnown?: (key: string) =>
     if (lone(t) && (lone(tokens[i - 1]) || lone(tokens[i + 1]))) t.inRun = true;
   }
   return tokens;
+}
+
+/** The Han legal forms of a lexicon as a set, built once per lexicon rather than once per segmented run. */
+const legalSets = new WeakMap<Lexicon['hanLegalForms'], Set<string>>();
+function hanLegalSet(lex: Lexicon): Set<string> {
+  let set = legalSets.get(lex.hanLegalForms);
+  if (!set) legalSets.set(lex.hanLegalForms, (set = new Set(lex.hanLegalForms.map((f) => f.tokens[0]!))));
+  return set;
 }
 
 /**

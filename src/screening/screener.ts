@@ -276,9 +276,9 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
     if (norm.tokens.length === 0) return { query: name, hits: [] };
     const q = weighQuery(norm);
     const han = HAS_HAN.test(name);
+    let pinyinWords: string[] | undefined;
     const best = new Map<number, { n: number; a: Scored }>();
     const top: number[] = [];
-    let pinyinWords: string[] | undefined;
     for (const n of candidates(q)) {
       // Candidates come best estimate first: stop once the rest cannot reach the floor, or once `limit`
       // entries beat every remaining estimate by the margin a typo or abbreviation could add.
@@ -288,9 +288,12 @@ export function createScreener(opts: ScreenerOptions): RedlineScreener {
       let a: Scored = scoreTokens(q, rec, han && !personal[rec.entry] ? screenAlign : undefined);
       if (han) {
         a = hanLimits(norm, a);
-        // The query's pinyin words, simplified once per query rather than once per candidate.
-        pinyinWords ??= norm.tokens.filter((t) => t.kind === 'pinyin').map((t) => simplify(t.surface));
-        const other = a.score >= alertThreshold - 0.01 ? homophone(pinyinWords, rec.entry) : undefined;
+        let other: string | undefined;
+        if (a.score >= alertThreshold - 0.01) {
+          // The query's pinyin words in simplified script, converted once per query, not per candidate.
+          pinyinWords ??= norm.tokens.filter((t) => t.kind === 'pinyin').map((t) => simplify(t.surface));
+          other = homophone(pinyinWords, rec.entry);
+        }
         if (other) a = { ...a, exact: false, score: Math.min(a.score, HOMOPHONE_CAP), note: `${other} sounds like the listed name but is written with other characters than the entry's Chinese name: kept at ${HOMOPHONE_CAP}` };
       }
       const prev = best.get(rec.entry);

@@ -26,7 +26,9 @@ const FLOORS: Partial<Record<EvalKind, number>> = {
 /**
  * Curated Chinese names (data/lists/cn/cn_names_curated.csv), issue 10. Measured 2026-12-07 (brand short
  * forms indexed, coined brand words learned from the table, glossary rows of that day): simplified 1.000,
- * traditional 1.000, mixed 1.000, brand 1.000 (237), held-out 0.685 (74/108), Chinese negatives 0/49 alerting.
+ * traditional 1.000, mixed 1.000, brand 1.000 (237), held-out 0.685 (74/108), Chinese negatives 0/49 alerting;
+ * later that day, with the unread runs of every curated row learned (brand-words.ts): held-out 0.741 (80/108),
+ * the other figures unchanged.
  * Floors: the issue's targets where met (brand a little above its 0.90 target, so a real regression shows),
  * and just under the measured figure for the held-out names, whose target (0.80) is not met yet.
  */
@@ -43,7 +45,7 @@ const CURATED_TARGETS: Partial<Record<EvalKind, number>> = {
   'curated-brand': 0.9,
   'curated-heldout': 0.8,
 };
-const HELDOUT_FLOOR = 0.65;
+const HELDOUT_FLOOR = 0.72;
 /** Share of data/eval/cn_hard_negatives.csv allowed to alert: the issue's 1% (none of the 49 alerts today). */
 const CHINESE_NEGATIVES_MAX_FALSE_ALERTS = 0.01;
 
