@@ -175,11 +175,18 @@ export const clipLongStrings = (): preParsingAsyncHookHandler => clipLongJsonStr
 export function clipLongJsonStrings(maxBytes: number): preParsingAsyncHookHandler {
   return async (req, _reply, payload) => {
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return payload;
+    // A body no longer than the cut holds no string longer than it: most requests skip the stream.
+    // One declared over the limit is refused by fastify unread.
     const limit = req.routeOptions.bodyLimit ?? Infinity;
+    const length = Number(req.headers['content-length']);
+    if (Number.isFinite(length) && (length <= maxBytes || length > limit)) return payload;
     const clip = new LongStringClipStream(maxBytes, limit);
     // Not pipeline(): that would destroy the request on a refused body, and the client would see
     // a reset connection instead of the 413 fastify sends.
     payload.on('error', (e) => clip.destroy(e));
+    // Fastify listens for the stream's errors while it reads the body; once it has answered
+    // (a refused body), a later one has no one to tell and must not crash the process.
+    clip.on('error', () => undefined);
     return payload.pipe(clip);
   };
 }

@@ -50,7 +50,33 @@ function sqliteContext(target: StoreTarget, auditKeys: AuditKeyring): StoreConte
   database.pragma('busy_timeout = 10000');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
+  reusePreparedStatements(database);
   return { engine: 'sqlite', auditKeys, db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+}
+
+/** Statements kept for reuse at most (a multi-row insert has one SQL text per row count). */
+const PREPARED_STATEMENTS = 1000;
+
+/**
+ * kysely's SQLite driver prepares every query afresh, and compiling the SQL cost more than running
+ * it on the API's hot path (a screening's audit append and counterparty upsert). The same texts
+ * come back on every request, so each is prepared once and reused; a statement still busy (a
+ * stream not yet finished) is not shared — that query gets one of its own. SQLite re-prepares
+ * a kept statement by itself when a migration changes the schema.
+ */
+export function reusePreparedStatements(database: SqliteDatabase.Database): void {
+  const prepare = database.prepare.bind(database);
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  database.prepare = ((source: string) => {
+    const stmt = kept.get(source);
+    if (stmt && !stmt.busy) return stmt;
+    const fresh = prepare(source);
+    if (!stmt) {
+      if (kept.size >= PREPARED_STATEMENTS) kept.clear();
+      kept.set(source, fresh);
+    }
+    return fresh;
+  }) as typeof database.prepare;
 }
 
 function postgresContext(target: StoreTarget, auditKeys: AuditKeyring): StoreContext {
