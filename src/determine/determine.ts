@@ -13,7 +13,7 @@ import {
 import { classifyItem, resolveItem, type Catalogue } from '../classify/index.js';
 import { applyListFreshness, staleLists } from './list-freshness.js';
 import { partyOwnership } from './ownership.js';
-import { evaluationKey, evaluationMemoFor } from './evaluation-memo.js';
+import { evaluationKey, evaluationMemoFor, type Evaluation } from './evaluation-memo.js';
 import { evaluateTransaction, type EvaluationOptions, type PartyScreening, type Ruleset } from '../rules/index.js';
 
 /** What a determination is made with: the rule set, the catalogue and (optionally) a screener. */
@@ -59,9 +59,12 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
   const memo = options.memo === false ? undefined : evaluationMemoFor(engines.ruleset, engines.catalogue);
   const key = memo?.active() && evaluationKey({ tx, asOf, enforceAiDiffusion: options.enforceAiDiffusion, alertThreshold, screening, ownership });
   let shared = key ? memo!.get(key) : undefined;
+  // Without the memo the engine's answer, which carries the line's id first, is used as it is;
+  // an answer to share is kept without the id, and the line's own id is put back in front.
+  let own: Evaluation | undefined;
   if (!shared) {
     const classifications: Classification[][] = items.map((item, i) => classifyItem(item, i, asOf));
-    const { id: _id, ...evaluated } = evaluateTransaction(engines.ruleset, {
+    const evaluated = evaluateTransaction(engines.ruleset, {
       tx,
       asOf,
       items,
@@ -71,19 +74,22 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
       alertThreshold,
       options: { enforceAiDiffusion: options.enforceAiDiffusion },
     });
-    shared = key ? memo!.set(key, evaluated) : evaluated;
+    if (key) {
+      const { id: _id, ...withoutId } = evaluated;
+      shared = memo!.set(key, withoutId);
+    } else own = evaluated;
   }
   const versions = engines.screener?.versions ?? NO_VERSIONS;
   const { lists, listTitles } = listsOf(versions);
   const determination: Determination = {
     // The line's own id first, as the engine writes it, then the (possibly shared) evaluation.
-    ...(tx.id !== undefined ? { id: tx.id } : {}),
-    ...shared,
+    ...(own ?? { ...(tx.id !== undefined ? { id: tx.id } : {}), ...shared! }),
     screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
     ...(ownership?.length ? { ownership } : {}),
     ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },
-    lists: { ...lists },
-    ...(Object.keys(listTitles).length ? { listTitles: { ...listTitles } } : {}),
+    // The same (frozen) maps for every line screened against these versions.
+    lists,
+    ...(listTitles ? { listTitles } : {}),
   };
   // Staleness is judged against the day of the run, not the as-of date: it is about the data we hold now.
   const stale = staleLists(versions, options.today, options.maxListAgeDays);
@@ -92,17 +98,20 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
 
 // One array for "no screener", so the per-versions memos below and in staleLists hit.
 const NO_VERSIONS: readonly ListVersion[] = Object.freeze([]);
-const listMaps = new WeakMap<readonly ListVersion[], { lists: Record<string, IsoDate>; listTitles: Record<string, string> }>();
+type ListMaps = { lists: Readonly<Record<string, IsoDate>>; listTitles: Readonly<Record<string, string>> | undefined };
+const listMaps = new WeakMap<readonly ListVersion[], ListMaps>();
 
 /** The lists a determination was screened against, by source date and title: the same for every line of a book. */
-function listsOf(versions: readonly ListVersion[]): { lists: Record<string, IsoDate>; listTitles: Record<string, string> } {
+function listsOf(versions: readonly ListVersion[]): ListMaps {
   let maps = listMaps.get(versions);
   if (!maps) {
-    maps = { lists: {}, listTitles: {} };
+    const lists: Record<string, IsoDate> = {};
+    const listTitles: Record<string, string> = {};
     for (const v of versions) {
-      maps.lists[v.list] = v.sourceDate;
-      maps.listTitles[v.list] = v.title;
+      lists[v.list] = v.sourceDate;
+      listTitles[v.list] = v.title;
     }
+    maps = { lists: Object.freeze(lists), listTitles: versions.length ? Object.freeze(listTitles) : undefined };
     listMaps.set(versions, maps);
   }
   return maps;
