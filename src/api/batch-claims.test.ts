@@ -104,7 +104,11 @@ describe.each(['sqlite', 'postgres'] as const)('batch jobs claimed by exactly on
     const a = new BatchService({ store: ts.store, uploadsDir: dir, mode: 'inline', redline, pollMs: 0 });
     const b = new BatchService({ store: other, uploadsDir: dir, mode: 'inline', redline, pollMs: 0 });
     const found = await Promise.all([a.resumeUnfinished(), b.resumeUnfinished()]);
-    expect(found).toEqual([1, 1]);
+    // Both may see the job free, or the slower one may list it only after the faster one
+    // claimed it (PostgreSQL answers the two connections truly at once): either way at least
+    // one takes it up and neither twice. The claim race itself is tested above.
+    expect(found.every((n) => n === 0 || n === 1)).toBe(true);
+    expect(found[0]! + found[1]!).toBeGreaterThanOrEqual(1);
     await Promise.all([a.idle(), b.idle()]);
     // One of them held it; the other found it claimed and left it.
     const s = (await a.status(job.id))!;
