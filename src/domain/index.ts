@@ -18,3 +18,4 @@ export * from './summary.js';
 export * from './suggest.js';
 export * from './sme-category-names.js';
 export * from './field-docs.js';
+export * from './transaction-parser.js';

@@ -163,33 +163,47 @@ export const computerItemSchema: z.ZodType<ComputerItem> = z.strictObject({
   ...provenance,
 });
 
+const ITEM_KIND_ERROR =
+  'an item needs a "model" (a catalogue name) or a "kind" (one of ic, memory, computer, sme, material, software, technology)';
+
+/** A bare `model` is read as a catalogue reference, so contract.md's short form works. */
+const catalogueShortForm = (v: unknown): unknown =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) && 'model' in v ? { kind: 'catalogue', ...(v as object) } : v;
+
+/** One item of the given kinds, told apart by `kind` (or a bare `model`). */
+function itemOf<Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(options: Options) {
+  return z.preprocess(catalogueShortForm, z.discriminatedUnion('kind', options, { error: () => ITEM_KIND_ERROR }));
+}
+
 /**
  * An item is a catalogue reference (`{ "model": ... }`) or a description with a `kind`.
  * A bare `model` is read as a catalogue reference, so contract.md's short form works.
  */
-export const itemSchema: z.ZodType<Item> = z.preprocess(
-  (v) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) && 'model' in v
-      ? { kind: 'catalogue', ...(v as object) }
-      : v,
-  z.discriminatedUnion(
-    'kind',
-    [
-      catalogueRefSchema,
-      icItemSchema,
-      memoryItemSchema,
-      computerItemSchema as never,
-      smeItemSchema,
-      materialItemSchema,
-      softwareItemSchema,
-      technologyItemSchema,
-    ],
-    {
-      error: () =>
-        'an item needs a "model" (a catalogue name) or a "kind" (one of ic, memory, computer, sme, material, software, technology)',
-    },
-  ),
-) as unknown as z.ZodType<Item>;
+export const itemSchema: z.ZodType<Item> = itemOf([
+  catalogueRefSchema,
+  icItemSchema,
+  memoryItemSchema,
+  computerItemSchema as never,
+  smeItemSchema,
+  materialItemSchema,
+  softwareItemSchema,
+  technologyItemSchema,
+]) as unknown as z.ZodType<Item>;
+
+/**
+ * The same items without `computer`, the one kind that holds items: a schema without a cycle,
+ * which zod can compile (transaction-parser.ts). Same option schemas, so what it accepts it
+ * reads exactly as `itemSchema` does.
+ */
+export const itemSchemaWithoutNesting: z.ZodType<Exclude<Item, ComputerItem>> = itemOf([
+  catalogueRefSchema,
+  icItemSchema,
+  memoryItemSchema,
+  smeItemSchema,
+  materialItemSchema,
+  softwareItemSchema,
+  technologyItemSchema,
+]) as unknown as z.ZodType<Exclude<Item, ComputerItem>>;
 
 /** An item after catalogue references are replaced by the catalogue's description of the product. */
 export type ResolvedItem = Exclude<Item, CatalogueRef | ComputerItem> & { catalogue?: import('./classification.js').CatalogueInfo }
