@@ -1,6 +1,5 @@
 import {
-  parseInput,
-  transactionSchema,
+  parseTransaction,
   type Classification,
   type Determination,
   type IsoDate,
@@ -44,7 +43,7 @@ export interface DetermineOptions extends EvaluationOptions {
 
 /** Validate → resolve items → classify → screen → evaluate → combine (architecture.md). */
 export function determine(input: unknown, engines: Engines, options: DetermineOptions): Determination {
-  const tx = parseInput(transactionSchema, input, options.path ?? '');
+  const tx = parseTransaction(input, options.path ?? '');
   return determineParsed(tx, engines, options);
 }
 
@@ -81,19 +80,46 @@ export function determineParsed(tx: Transaction, engines: Engines, options: Dete
   }
   const versions = engines.screener?.versions ?? NO_VERSIONS;
   const { lists, listTitles } = listsOf(versions);
-  const determination: Determination = {
-    // The line's own id first, as the engine writes it, then the (possibly shared) evaluation.
-    ...(own ?? { ...(tx.id !== undefined ? { id: tx.id } : {}), ...shared! }),
+  const determination = lineDetermination(tx, own ?? shared!, {
     screening: (screening ?? []).flatMap((p) => p.results.map((r) => ({ party: p.party, ...r }))),
-    ...(ownership?.length ? { ownership } : {}),
+    ownership,
     ruleset: { version: engines.ruleset.version, hash: engines.ruleset.hash },
-    // The same (frozen) maps for every line screened against these versions.
     lists,
-    ...(listTitles ? { listTitles } : {}),
-  };
+    listTitles,
+  });
   // Staleness is judged against the day of the run, not the as-of date: it is about the data we hold now.
   const stale = staleLists(versions, options.today, options.maxListAgeDays);
   return applyListFreshness(determination, stale, screening?.length ?? 0);
+}
+
+/**
+ * The fields of an evaluation, in the order a determination prints them: every one the engine
+ * writes, or tsc fails below (ownership and list titles are the line's own, added after).
+ */
+const EVALUATION_FIELDS = ['outcome', 'asOf', 'jurisdictions', 'classifications', 'redFlags', 'missing', 'options', 'assumptions'] as const;
+type Unlisted = Exclude<keyof Evaluation, (typeof EVALUATION_FIELDS)[number] | 'ownership' | 'listTitles'>;
+const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyFieldListed;
+
+/**
+ * One line's determination: its own id, the (possibly shared) evaluation, then what is the
+ * line's own. Written field by field rather than spread: evaluations come in many shapes, and a
+ * spread of them went megamorphic in V8 and cost a sixth of a determination.
+ */
+function lineDetermination(
+  tx: Transaction,
+  e: Evaluation,
+  own: Pick<Determination, 'screening' | 'ownership' | 'ruleset' | 'lists' | 'listTitles'>,
+): Determination {
+  const d = {} as Record<string, unknown>;
+  if (tx.id !== undefined) d.id = tx.id;
+  for (const field of EVALUATION_FIELDS) if (e[field] !== undefined) d[field] = e[field];
+  d.screening = own.screening;
+  if (own.ownership?.length) d.ownership = own.ownership;
+  d.ruleset = own.ruleset;
+  d.lists = own.lists;
+  if (own.listTitles) d.listTitles = own.listTitles;
+  return d as unknown as Determination;
 }
 
 // One array for "no screener", so the per-versions memos below and in staleLists hit.
