@@ -256,17 +256,21 @@ export function evaluateTransaction(ruleset: Ruleset, input: EvaluationInput): O
     results.push(result);
   }
 
-  return {
-    ...(input.tx.id !== undefined ? { id: input.tx.id } : {}),
-    outcome: worstOutcome(results.map((r) => r.outcome)),
-    asOf: date,
-    jurisdictions: results,
-    classifications,
-    redFlags,
-    missing: [...allMissing],
-    ...(options.enforceAiDiffusion ? { options: { enforceAiDiffusion: true } } : {}),
-    ...(results.some((r) => r.assumptions) ? { assumptions: results.flatMap((r) => (r.assumptions ?? []).map((a) => ({ jurisdiction: r.jurisdiction, ...a }))) } : {}),
-  };
+  // Written field by field, in this order: an object literal that starts with a spread went
+  // megamorphic in V8 and cost a tenth of an evaluation.
+  const out = {} as Omit<Determination, 'screening' | 'ruleset' | 'lists'>;
+  if (input.tx.id !== undefined) out.id = input.tx.id;
+  out.outcome = worstOutcome(results.map((r) => r.outcome));
+  out.asOf = date;
+  out.jurisdictions = results;
+  out.classifications = classifications;
+  out.redFlags = redFlags;
+  out.missing = [...allMissing];
+  if (options.enforceAiDiffusion) out.options = { enforceAiDiffusion: true };
+  if (results.some((r) => r.assumptions)) {
+    out.assumptions = results.flatMap((r) => (r.assumptions ?? []).map((a) => ({ jurisdiction: r.jurisdiction, ...a })));
+  }
+  return out;
 }
 
 interface JurisdictionPlan {
