@@ -74,8 +74,20 @@ export function buildCatalogue(rows: readonly CatalogueRow[]): Catalogue {
   }
 
   const memo = new Map<string, CatalogueMatch>();
+  // Order books name the same models line after line: the answer per name as written, so the
+  // Unicode normalisation runs once per name, not once per line.
+  const byWritten = new Map<string, CatalogueMatch>();
 
   function match(model: string): CatalogueMatch {
+    const known = byWritten.get(model);
+    if (known !== undefined) return known;
+    const found = matchNormalised(model);
+    if (byWritten.size >= MEMO_LIMIT) byWritten.clear();
+    byWritten.set(model, found);
+    return found;
+  }
+
+  function matchNormalised(model: string): CatalogueMatch {
     const key = normaliseModel(model);
     const hit = byKey.get(key);
     if (hit !== undefined) return { kind: 'exact', entry: hit };
