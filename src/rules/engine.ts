@@ -350,21 +350,36 @@ const NOT_SCREENED = 'redline.screening.not-run';
 
 /** One review finding in place of every list-based measure, when parties were not screened. */
 function notScreenedDraft(measures: CompiledMeasure[]): Draft {
+  return { ...newDraft(notScreenedMeasure(measures)), outcome: 'review', missing: new Set(['screening (not run)']), because: ['screening was not run for this determination'] };
+}
+
+// The stand-in measure is the same for the same list measures of one rule set: made once (a copy
+// of a compiled measure per line was a seventh of a determination without a screener). Keyed by
+// the first measure's object, so another rule set never meets this one's stand-ins.
+const notScreenedMeasures = new WeakMap<CompiledMeasure, Map<string, CompiledMeasure>>();
+
+function notScreenedMeasure(measures: CompiledMeasure[]): CompiledMeasure {
   const first = measures[0]!;
-  const measure: CompiledMeasure = {
+  let byIds = notScreenedMeasures.get(first);
+  if (!byIds) notScreenedMeasures.set(first, (byIds = new Map()));
+  const ids = measures.map((m) => m.id).join(', ');
+  let measure = byIds.get(ids);
+  if (measure) return measure;
+  measure = {
     ...first,
     id: NOT_SCREENED,
     title: 'Parties not screened',
     instrument: 'Redline',
     citation: measures.map((m) => m.citation).join('; '),
-    summary: `Parties were not screened, so these list rules could not be checked: ${measures.map((m) => m.id).join(', ')}`,
+    summary: `Parties were not screened, so these list rules could not be checked: ${ids}`,
     effect: 'informational',
     confidence: 'high',
     exceptions: [],
     compiledExceptions: [],
     tags: [],
   };
-  return { ...newDraft(measure), outcome: 'review', missing: new Set(['screening (not run)']), because: ['screening was not run for this determination'] };
+  byIds.set(ids, measure);
+  return measure;
 }
 
 function newDraft(m: CompiledMeasure): Draft {
@@ -430,19 +445,17 @@ function addOwnershipTerms(draft: Draft, ctx: FactContext, rule: OwnershipRuleId
 
 function toFinding(d: Draft): Finding {
   const m = d.measure;
-  const f: Finding = {
-    measure: m.id,
-    title: m.title ?? m.summary,
-    ...(m.titleZh ? { titleZh: m.titleZh } : {}),
-    effect: m.kind === 'review_policy' ? 'informational' : m.effect,
-    citation: d.citations.length ? `${m.citation}; ${d.citations.join('; ')}` : m.citation,
-    summary: m.summary,
-    because: d.because,
-    outcome: m.kind === 'review_policy' ? 'no_license_required' : d.outcome,
-    jurisdiction: m.jurisdiction,
-    instrument: m.instrument,
-    confidence: m.confidence,
-  };
+  // Field by field, in this order (a spread inside the literal went megamorphic in V8).
+  const f = { measure: m.id, title: m.title ?? m.summary } as Finding;
+  if (m.titleZh) f.titleZh = m.titleZh;
+  f.effect = m.kind === 'review_policy' ? 'informational' : m.effect;
+  f.citation = d.citations.length ? `${m.citation}; ${d.citations.join('; ')}` : m.citation;
+  f.summary = m.summary;
+  f.because = d.because;
+  f.outcome = m.kind === 'review_policy' ? 'no_license_required' : d.outcome;
+  f.jurisdiction = m.jurisdiction;
+  f.instrument = m.instrument;
+  f.confidence = m.confidence;
   if (d.items.size) f.items = [...d.items].sort((a, b) => a - b);
   if (d.reviewPolicy) f.reviewPolicy = d.reviewPolicy;
   if (d.exceptions.size) f.exceptions = [...d.exceptions.values()];
