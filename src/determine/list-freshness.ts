@@ -74,35 +74,79 @@ function jurisdictionOfList(list: string): Jurisdiction {
  */
 export function applyListFreshness(d: Determination, stale: StaleList[], screenedParties: number): Determination {
   if (!stale.length || screenedParties === 0) return d;
-  const byJurisdiction = new Map<Jurisdiction, StaleList[]>();
-  for (const s of stale) {
-    const j = jurisdictionOfList(s.list);
-    byJurisdiction.set(j, [...(byJurisdiction.get(j) ?? []), s]);
-  }
-  const jurisdictions = d.jurisdictions.map((j) => ({ ...j, findings: [...j.findings] }));
+  // Only the jurisdictions that get a finding are copied; the others are kept as they are.
+  const jurisdictions = d.jurisdictions.slice();
+  const copied = new Set<number>();
   const missing = [...d.missing];
-  for (const [jurisdiction, lists] of byJurisdiction) {
-    const target = jurisdictions.find((j) => j.jurisdiction === jurisdiction) ?? jurisdictions[0];
-    if (!target) continue;
-    const finding: Finding = {
-      measure: 'redline.lists.stale',
-      effect: 'informational',
-      citation: 'Redline list freshness policy (default 30 days past the source date)',
-      summary: 'Parties were screened against lists older than the allowed age: re-screen against current lists before relying on this answer',
-      because: lists.map(
-        (s) =>
-          `${s.title ?? s.list}: source ${s.sourceDate}${s.currentAsOf ? `, last confirmed current ${s.currentAsOf}` : ''}, ${Number.isFinite(s.ageDays) ? `${s.ageDays} days old` : 'undated'}${s.bundledSnapshot ? ' (bundled snapshot)' : ''}`,
-      ),
-      outcome: 'review',
-      jurisdiction: target.jurisdiction,
-      instrument: 'Redline',
-      confidence: 'high',
-      missing: lists.map((s) => `current ${s.list} list`),
-    };
+  for (const [jurisdiction, lists] of staleByJurisdiction(stale)) {
+    let at = jurisdictions.findIndex((j) => j.jurisdiction === jurisdiction);
+    if (at < 0) at = 0;
+    const original = jurisdictions[at];
+    if (!original) continue;
+    const target = copied.has(at) ? original : { ...original, findings: [...original.findings] };
+    jurisdictions[at] = target;
+    copied.add(at);
+    const finding = staleFinding(stale, jurisdiction, lists, target.jurisdiction);
     target.findings.push(finding);
     target.outcome = worseOf(target.outcome, 'review');
     missing.push(...finding.missing!);
   }
   const outcome = jurisdictions.reduce((o, j) => worseOf(o, j.outcome), d.outcome);
-  return { ...d, jurisdictions, missing, outcome };
+  // A copy of the determination with three fields replaced in place, written member by member
+  // (a spread of determinations, which come in many shapes, went megamorphic in V8).
+  const out = {} as Record<string, unknown>;
+  for (const key in d) out[key] = (d as unknown as Record<string, unknown>)[key];
+  out.jurisdictions = jurisdictions;
+  out.missing = missing;
+  out.outcome = outcome;
+  return out as unknown as Determination;
+}
+
+// Every line of a book meets the same stale lists (staleLists answers one array per run and day):
+// the grouping and the findings' texts are made once per array, not once per line. The findings
+// are frozen, as they are shared.
+const groupedStale = new WeakMap<StaleList[], Map<Jurisdiction, StaleList[]>>();
+const staleFindings = new WeakMap<StaleList[], Map<string, Finding>>();
+
+function staleByJurisdiction(stale: StaleList[]): Map<Jurisdiction, StaleList[]> {
+  let byJurisdiction = groupedStale.get(stale);
+  if (!byJurisdiction) {
+    byJurisdiction = new Map();
+    for (const s of stale) {
+      const j = jurisdictionOfList(s.list);
+      byJurisdiction.set(j, [...(byJurisdiction.get(j) ?? []), s]);
+    }
+    groupedStale.set(stale, byJurisdiction);
+  }
+  return byJurisdiction;
+}
+
+function staleFinding(stale: StaleList[], listsOf: Jurisdiction, lists: StaleList[], jurisdiction: Jurisdiction): Finding {
+  let byTarget = staleFindings.get(stale);
+  if (!byTarget) staleFindings.set(stale, (byTarget = new Map()));
+  // Keyed by the lists' jurisdiction too: two groups can fall back to the same target.
+  const key = `${listsOf}>${jurisdiction}`;
+  let finding = byTarget.get(key);
+  if (!finding) {
+    finding = {
+      measure: 'redline.lists.stale',
+      effect: 'informational',
+      citation: 'Redline list freshness policy (default 30 days past the source date)',
+      summary: 'Parties were screened against lists older than the allowed age: re-screen against current lists before relying on this answer',
+      because: Object.freeze(
+        lists.map(
+          (s) =>
+            `${s.title ?? s.list}: source ${s.sourceDate}${s.currentAsOf ? `, last confirmed current ${s.currentAsOf}` : ''}, ${Number.isFinite(s.ageDays) ? `${s.ageDays} days old` : 'undated'}${s.bundledSnapshot ? ' (bundled snapshot)' : ''}`,
+        ),
+      ) as string[],
+      outcome: 'review',
+      jurisdiction,
+      instrument: 'Redline',
+      confidence: 'high',
+      missing: Object.freeze(lists.map((s) => `current ${s.list} list`)) as string[],
+    };
+    Object.freeze(finding);
+    byTarget.set(key, finding);
+  }
+  return finding;
 }
