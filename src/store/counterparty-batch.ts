@@ -1,9 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import { appendAuditIn } from './audit.js';
+import { appendAuditsIn } from './audit.js';
 import { newId, nowIso, writeTx, type StoreContext } from './context.js';
-import { counterpartyKey } from './records.js';
+import { counterpartyKey } from './counterparty-key.js';
 import type { CounterpartiesTable, Database } from './schema.js';
+import type { ScreeningResult } from '../domain/index.js';
 import type { AuditInput, AuditRecord, CounterpartyInput } from './types.js';
+
+/** A party to upsert, with what screening it found when that is to be kept as its last screening. */
+export type CounterpartyWrite = CounterpartyInput & { screening?: ScreeningResult | undefined };
 
 /**
  * The batch form of `upsertCounterparty`, for callers that add many parties at once (the API's
@@ -17,8 +21,8 @@ import type { AuditInput, AuditRecord, CounterpartyInput } from './types.js';
 const ROWS_PER_STATEMENT = 500;
 
 /** One input per key, merged in order as successive single upserts would leave it. */
-function mergeByKey(cs: readonly CounterpartyInput[]): Map<string, CounterpartyInput> {
-  const byKey = new Map<string, CounterpartyInput>();
+function mergeByKey(cs: readonly CounterpartyWrite[]): Map<string, CounterpartyWrite> {
+  const byKey = new Map<string, CounterpartyWrite>();
   for (const c of cs) {
     const key = counterpartyKey(c);
     const seen = byKey.get(key);
@@ -26,12 +30,13 @@ function mergeByKey(cs: readonly CounterpartyInput[]): Map<string, CounterpartyI
     else {
       if (c.address) seen.address = c.address;
       if (c.aliases?.length) seen.aliases = c.aliases;
+      if (c.screening) seen.screening = c.screening;
     }
   }
   return byKey;
 }
 
-function rowOf(key: string, c: CounterpartyInput, at: string): CounterpartiesTable {
+function rowOf(key: string, c: CounterpartyWrite, at: string): CounterpartiesTable {
   return {
     id: newId('cp', 9),
     key,
@@ -40,16 +45,16 @@ function rowOf(key: string, c: CounterpartyInput, at: string): CounterpartiesTab
     address: c.address ?? null,
     aliases_json: JSON.stringify(c.aliases ?? []),
     created_at: at,
-    last_screened_at: null,
-    last_screening_json: null,
+    last_screened_at: c.screening ? at : null,
+    last_screening_json: c.screening ? JSON.stringify(c.screening) : null,
   };
 }
 
-export async function upsertCounterpartiesIn(trx: Kysely<Database>, cs: readonly CounterpartyInput[]): Promise<void> {
+export async function upsertCounterpartiesIn(trx: Kysely<Database>, cs: readonly CounterpartyWrite[]): Promise<void> {
   const at = nowIso();
   const plain: CounterpartiesTable[] = [];
   const patching: CounterpartiesTable[] = [];
-  for (const [key, c] of mergeByKey(cs)) (c.address || c.aliases?.length ? patching : plain).push(rowOf(key, c, at));
+  for (const [key, c] of mergeByKey(cs)) (c.address || c.aliases?.length || c.screening ? patching : plain).push(rowOf(key, c, at));
   for (let i = 0; i < plain.length; i += ROWS_PER_STATEMENT) {
     await trx
       .insertInto('counterparties')
@@ -66,6 +71,8 @@ export async function upsertCounterpartiesIn(trx: Kysely<Database>, cs: readonly
         oc.column('key').doUpdateSet({
           address: sql<string | null>`coalesce(excluded.address, counterparties.address)`,
           aliases_json: sql<string>`case when excluded.aliases_json = '[]' then counterparties.aliases_json else excluded.aliases_json end`,
+          last_screened_at: sql<string | null>`coalesce(excluded.last_screened_at, counterparties.last_screened_at)`,
+          last_screening_json: sql<string | null>`coalesce(excluded.last_screening_json, counterparties.last_screening_json)`,
         }),
       )
       .execute();
@@ -80,8 +87,7 @@ export function upsertCounterparties(ctx: StoreContext, cs: readonly Counterpart
 /** Audit records, in order, and the counterparties they name, in one transaction: both are written or neither. */
 export function appendAuditsWith(ctx: StoreContext, inputs: readonly AuditInput[], counterparties: readonly CounterpartyInput[] = []): Promise<AuditRecord[]> {
   return writeTx(ctx, async (trx) => {
-    const out: AuditRecord[] = [];
-    for (const input of inputs) out.push(await appendAuditIn(trx, ctx, input));
+    const out = await appendAuditsIn(trx, ctx, inputs);
     if (counterparties.length) await upsertCounterpartiesIn(trx, counterparties);
     return out;
   });

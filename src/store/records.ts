@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Determination, ListVersion, ScreeningResult } from '../domain/index.js';
-import { appendAuditIn } from './audit.js';
+import { appendAuditIn, appendAuditsIn } from './audit.js';
 import { insertBatchRowsIn } from './batch-repo.js';
 import { canonicalJson } from './canonical.js';
 import { newId, nowIso, num, parseJson, writeTx, type StoreContext } from './context.js';
+import { counterpartyKey } from './counterparty-key.js';
+import { upsertCounterpartiesIn, type CounterpartyWrite } from './counterparty-batch.js';
 import type { CounterpartiesTable, Database, DeterminationsTable, ReviewsTable } from './schema.js';
 import type {
   Counterparty,
@@ -20,20 +22,7 @@ import type {
   StoredScreening,
 } from './types.js';
 
-/**
- * How a counterparty is recognised again: the name folded (case, width,
- * punctuation, spacing) plus its country. Deliberately simpler than screening
- * normalisation — a review applies to a party as the officer saw it.
- */
-export function counterpartyKey(ref: CounterpartyRef): string {
-  const name = ref.name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return `${name}|${(ref.country ?? '').toUpperCase()}`;
-}
+export { counterpartyKey } from './counterparty-key.js';
 
 export function listsRecord(versions: readonly ListVersion[] | undefined): Record<string, { sourceDate: string; hash: string; currentAsOf?: string }> {
   const out: Record<string, { sourceDate: string; hash: string; currentAsOf?: string }> = {};
@@ -123,64 +112,77 @@ function partiesOf(input: unknown): CounterpartyInput[] {
   });
 }
 
-async function recordDeterminationIn(trx: Kysely<Database>, ctx: StoreContext, d: DeterminationRecordInput): Promise<StoredDetermination> {
-  const id = newId('det');
-  const lists = listsRecord(d.lists);
-  const audit = await appendAuditIn(trx, ctx, {
-    kind: 'determination',
-    input: d.input,
-    output: d.output,
-    ruleset: d.output.ruleset,
-    lists,
-    keyId: d.keyId,
-    meta: { options: d.options, ...(d.batch ? { batch: d.batch } : {}) },
-    ref: id,
-  });
-  await trx
-    .insertInto('determinations')
-    .values({
-      id,
-      audit_seq: audit.seq,
-      created_at: audit.at,
-      key_id: d.keyId ?? null,
-      outcome: d.output.outcome,
-      as_of: d.output.asOf,
-      input_json: canonicalJson(d.input),
-      output_json: canonicalJson(d.output),
-      options_json: canonicalJson(d.options),
-      lists_json: canonicalJson(lists),
-      batch_job_id: d.batch?.jobId ?? null,
-      batch_row_no: d.batch?.rowNo ?? null,
-    })
-    .execute();
-  const parties = partiesOf(d.input);
-  for (let i = 0; i < parties.length; i++) {
-    const screening = d.output.screening.find((s) => s.party === i);
-    await upsertCounterpartyIn(trx, parties[i]!, screening ? { query: screening.query, hits: screening.hits } : undefined);
-  }
-  return {
-    id,
-    auditSeq: audit.seq,
-    createdAt: audit.at,
-    keyId: d.keyId ?? null,
-    input: audit.input,
-    output: audit.output as Determination,
-    options: d.options,
-    lists,
-  };
-}
-
 export function recordDetermination(ctx: StoreContext, d: DeterminationRecordInput): Promise<StoredDetermination> {
-  return writeTx(ctx, (trx) => recordDeterminationIn(trx, ctx, d));
+  return writeTx(ctx, async (trx) => (await recordDeterminationsIn(trx, ctx, [d]))[0]!);
 }
 
 /** Many determinations in one transaction (batch runs): one lock, one commit. */
 export function recordDeterminations(ctx: StoreContext, ds: readonly DeterminationRecordInput[]): Promise<StoredDetermination[]> {
-  return writeTx(ctx, async (trx) => {
-    const out: StoredDetermination[] = [];
-    for (const d of ds) out.push(await recordDeterminationIn(trx, ctx, d));
-    return out;
-  });
+  return writeTx(ctx, (trx) => recordDeterminationsIn(trx, ctx, ds));
+}
+
+/** Determination rows per INSERT: each carries its input and output JSON. */
+const DETERMINATION_ROWS_PER_STATEMENT = 100;
+
+/**
+ * Many determinations in the caller's transaction, as recording them one by one in order would
+ * leave the store — the same audit chain, rows and counterparties (with each one's last
+ * screening) — in a few multi-row statements instead of some eight round trips per
+ * determination: what a batch chunk of a thousand rows costs on PostgreSQL.
+ */
+async function recordDeterminationsIn(trx: Kysely<Database>, ctx: StoreContext, ds: readonly DeterminationRecordInput[]): Promise<StoredDetermination[]> {
+  if (!ds.length) return [];
+  const ids = ds.map(() => newId('det'));
+  const lists = ds.map((d) => listsRecord(d.lists));
+  const audits = await appendAuditsIn(
+    trx,
+    ctx,
+    ds.map((d, k) => ({
+      kind: 'determination' as const,
+      input: d.input,
+      output: d.output,
+      ruleset: d.output.ruleset,
+      lists: lists[k],
+      keyId: d.keyId,
+      meta: { options: d.options, ...(d.batch ? { batch: d.batch } : {}) },
+      ref: ids[k],
+    })),
+  );
+  const rows: DeterminationsTable[] = ds.map((d, k) => ({
+    id: ids[k]!,
+    audit_seq: audits[k]!.seq,
+    created_at: audits[k]!.at,
+    key_id: d.keyId ?? null,
+    outcome: d.output.outcome,
+    as_of: d.output.asOf,
+    input_json: canonicalJson(d.input),
+    output_json: canonicalJson(d.output),
+    options_json: canonicalJson(d.options),
+    lists_json: canonicalJson(lists[k]),
+    batch_job_id: d.batch?.jobId ?? null,
+    batch_row_no: d.batch?.rowNo ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += DETERMINATION_ROWS_PER_STATEMENT) {
+    await trx.insertInto('determinations').values(rows.slice(i, i + DETERMINATION_ROWS_PER_STATEMENT)).execute();
+  }
+  const counterparties: CounterpartyWrite[] = [];
+  for (const d of ds) {
+    partiesOf(d.input).forEach((party, i) => {
+      const screening = d.output.screening.find((s) => s.party === i);
+      counterparties.push(screening ? { ...party, screening: { query: screening.query, hits: screening.hits } } : party);
+    });
+  }
+  await upsertCounterpartiesIn(trx, counterparties);
+  return ds.map((d, k) => ({
+    id: ids[k]!,
+    auditSeq: audits[k]!.seq,
+    createdAt: audits[k]!.at,
+    keyId: d.keyId ?? null,
+    input: audits[k]!.input,
+    output: audits[k]!.output as Determination,
+    options: d.options,
+    lists: lists[k]!,
+  }));
 }
 
 /**
@@ -193,10 +195,11 @@ export function storeBatchChunk(ctx: StoreContext, rows: readonly BatchRow[], ds
   return writeTx(ctx, async (trx) => {
     const stored = await insertBatchRowsIn(trx, rows);
     const fresh = new Set(stored);
-    for (const d of ds) {
-      if (d.batch && !fresh.has(d.batch.rowNo)) continue;
-      await recordDeterminationIn(trx, ctx, d);
-    }
+    await recordDeterminationsIn(
+      trx,
+      ctx,
+      ds.filter((d) => !d.batch || fresh.has(d.batch.rowNo)),
+    );
     return { stored };
   });
 }

@@ -1,6 +1,6 @@
 import type { Screener, ScreeningHit, ScreeningResult, ScreenOptions } from '../domain/index.js';
 import { entryContentHash } from './canonical.js';
-import { counterpartyKey } from './records.js';
+import { counterpartyKey } from './counterparty-key.js';
 import type { CounterpartyRef, ReviewRecord, Store } from './types.js';
 
 /**
