@@ -65,6 +65,23 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       await expect(q.revoke(c.id, 'dave', 'twice')).rejects.toBeInstanceOf(CaseConflict);
     });
 
+    it('opening many at once reuses an open case and a case opened earlier in the same call, as one by one would', async () => {
+      const before = await openMatchCase(t.store, { name: 'Many Co', country: 'CN' }, hit(), { source: 'check' });
+      const facts = (orderRef: string) => ({ kind: 'missing_facts' as const, orderRef, counterparty: { name: 'Many Co', country: 'CN' }, missing: [{ path: 'parties[0].type', label: 'type' }], outcome: 'review', source: 'batch' as const });
+      const match = { kind: 'potential_match' as const, counterparty: { name: 'many co', country: 'cn' }, hit: { list: entry.list, entryId: entry.id, name: entry.name, entryHash: entryContentHash(entry), score: 0.91 }, source: 'batch' as const };
+      const audit = (await t.store.verifyAudit()).records;
+      const out = await t.store.reviewQueue.openMany([facts('B-1'), match, facts('B-2'), facts('B-1')]);
+      expect(out.map((o) => o.created)).toEqual([true, false, true, false]);
+      expect(out[1]!.case.id).toBe(before!.id);
+      expect(out[3]!.case.id).toBe(out[0]!.case.id);
+      // Two cases opened: two "opened" events, each with its audit record, chained.
+      const v = await t.store.verifyAudit();
+      expect(v).toMatchObject({ ok: true, records: audit + 2 });
+      const opened = (await t.store.reviewQueue.get(out[2]!.case.id))!;
+      expect(opened.events?.map((e) => e.action)).toEqual(['opened']);
+      expect(opened.events?.[0]?.auditSeq).toBe(audit + 2);
+    });
+
     it('each step is in the audit log and the chain still verifies', async () => {
       const v = await t.store.verifyAudit();
       expect(v.ok).toBe(true);

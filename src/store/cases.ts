@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { simplify, traditionalize } from '../screening/index.js';
-import { appendAuditIn } from './audit.js';
+import { appendAuditIn, appendAuditsIn } from './audit.js';
 import { newId, nowIso, num, parseJson, writeTx, type StoreContext } from './context.js';
 import { recordReview } from './records.js';
 import type { Database, ReviewCasesTable } from './schema.js';
+import type { AuditInput } from './types.js';
 import {
   findSavedByName,
   nameKey,
@@ -112,13 +113,13 @@ function toCase(r: ReviewCasesTable): ReviewCase {
   };
 }
 
+/** What an event writes to the audit log. */
+function eventAudit(caseId: string, actor: string | undefined, action: string, text: string | undefined, extra: Record<string, unknown> = {}): AuditInput {
+  return { kind: 'review_case', input: { case: caseId, action, actor: actor ?? null, ...extra }, output: { text: text ?? null }, ref: caseId };
+}
+
 async function addEvent(trx: Kysely<Database>, ctx: StoreContext, caseId: string, actor: string | undefined, action: string, text: string | undefined, extra: Record<string, unknown> = {}): Promise<void> {
-  const audit = await appendAuditIn(trx, ctx, {
-    kind: 'review_case',
-    input: { case: caseId, action, actor: actor ?? null, ...extra },
-    output: { text: text ?? null },
-    ref: caseId,
-  });
+  const audit = await appendAuditIn(trx, ctx, eventAudit(caseId, actor, action, text, extra));
   await trx.insertInto('review_case_events').values({ case_id: caseId, at: audit.at, actor: actor ?? null, action, text: text ?? null, audit_seq: audit.seq }).execute();
 }
 
@@ -127,29 +128,70 @@ export async function openCase(ctx: StoreContext, c: NewCase): Promise<{ case: R
   return (await openCases(ctx, [c]))[0]!;
 }
 
-/** Opens many cases in one transaction (a batch chunk's worth): one lock, one read of the saved counterparties. */
+/** Keys per lookup and rows per INSERT: far below either engine's parameter limit. */
+const CASE_ROWS_PER_STATEMENT = 200;
+
+/**
+ * Opens many cases in one transaction (a batch chunk's worth), as opening them one by one in
+ * order would — a case whose counterparty and entry (or order and facts) already has an open
+ * case, or had one earlier in this call, reuses it — with one lookup of the open cases per 200
+ * keys, multi-row inserts and one audit append for all their "opened" events, instead of some
+ * six round trips per case.
+ */
 export async function openCases(ctx: StoreContext, cs: readonly NewCase[]): Promise<{ case: ReviewCase; created: boolean }[]> {
   if (!cs.length) return [];
   return writeTx(ctx, async (trx) => {
+    const keys = cs.map(dedupeKey);
+    const open = new Map<string, ReviewCasesTable>();
+    const distinct = [...new Set(keys)];
+    for (let i = 0; i < distinct.length; i += CASE_ROWS_PER_STATEMENT) {
+      const rows = await trx.selectFrom('review_cases').selectAll().where('dedupe_key', 'in', distinct.slice(i, i + CASE_ROWS_PER_STATEMENT)).where('status', 'in', OPEN_STATUSES).execute();
+      for (const r of rows) if (!open.has(r.dedupe_key)) open.set(r.dedupe_key, r);
+    }
     const out: { case: ReviewCase; created: boolean }[] = [];
+    const opened: { row: ReviewCasesTable; c: NewCase }[] = [];
     let savedIndex: Map<string, string> | undefined;
-    for (const c of cs) {
-      const key = dedupeKey(c);
-      const existing = await trx.selectFrom('review_cases').selectAll().where('dedupe_key', '=', key).where('status', 'in', OPEN_STATUSES).executeTakeFirst();
+    for (const [k, c] of cs.entries()) {
+      const key = keys[k]!;
+      const existing = open.get(key);
       if (existing) {
         out.push({ case: toCase(existing), created: false });
         continue;
       }
       savedIndex ??= await savedNameIndex(trx);
-      out.push({ case: await insertCase(trx, ctx, c, key, c.counterparty ? savedIndex.get(nameKey(c.counterparty.name)) : undefined), created: true });
+      const row = caseRow(c, key, c.counterparty ? savedIndex.get(nameKey(c.counterparty.name)) : undefined);
+      open.set(key, row);
+      opened.push({ row, c });
+      out.push({ case: toCase(row), created: true });
+    }
+    for (let i = 0; i < opened.length; i += CASE_ROWS_PER_STATEMENT) {
+      await trx.insertInto('review_cases').values(opened.slice(i, i + CASE_ROWS_PER_STATEMENT).map((o) => o.row)).execute();
+    }
+    const events = opened.map(({ row, c }) => ({ row, c, text: openedText(c) }));
+    const audits = await appendAuditsIn(
+      trx,
+      ctx,
+      events.map((e) => eventAudit(e.row.id, e.c.actor, 'opened', e.text, { orderRef: e.row.order_ref })),
+    );
+    const eventRows = events.map((e, k) => ({ case_id: e.row.id, at: audits[k]!.at, actor: e.c.actor ?? null, action: 'opened', text: e.text, audit_seq: audits[k]!.seq }));
+    for (let i = 0; i < eventRows.length; i += CASE_ROWS_PER_STATEMENT) {
+      await trx.insertInto('review_case_events').values(eventRows.slice(i, i + CASE_ROWS_PER_STATEMENT)).execute();
     }
     return out;
   });
 }
 
-async function insertCase(trx: Kysely<Database>, ctx: StoreContext, c: NewCase, key: string, savedId: string | undefined): Promise<ReviewCase> {
+function openedText(c: NewCase): string {
+  const what =
+    c.kind === 'potential_match'
+      ? `potential match of "${c.counterparty?.name}" with "${c.hit?.name}" (${c.hit?.listTitle ?? c.hit?.list}, score ${c.hit?.score.toFixed(2)})`
+      : `review answer: missing ${(c.missing ?? []).map((m) => m.label).join('; ')}`;
+  return `${what}; from ${c.source}${c.sourceRef ? ` ${c.sourceRef}` : ''}`;
+}
+
+function caseRow(c: NewCase, key: string, savedId: string | undefined): ReviewCasesTable {
   const at = nowIso();
-  const row: ReviewCasesTable = {
+  return {
     id: newId('case', 9),
     kind: c.kind,
     status: 'open',
@@ -175,10 +217,6 @@ async function insertCase(trx: Kysely<Database>, ctx: StoreContext, c: NewCase, 
     created_at: at,
     updated_at: at,
   };
-  await trx.insertInto('review_cases').values(row).execute();
-  const what = c.kind === 'potential_match' ? `potential match of "${c.counterparty?.name}" with "${c.hit?.name}" (${c.hit?.listTitle ?? c.hit?.list}, score ${c.hit?.score.toFixed(2)})` : `review answer: missing ${(c.missing ?? []).map((m) => m.label).join('; ')}`;
-  await addEvent(trx, ctx, row.id, c.actor, 'opened', `${what}; from ${c.source}${c.sourceRef ? ` ${c.sourceRef}` : ''}`, { orderRef: row.order_ref });
-  return toCase(row);
 }
 
 export interface CaseQuery {
