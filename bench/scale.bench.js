@@ -58,8 +58,12 @@ function freePort() {
 }
 
 /** Starts `redline …` and resolves once its stderr matches `ready`; its output is kept for errors. */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+
 function start(name, args, ready) {
-  const child = spawn(process.execPath, ['bin/redline.js', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // BENCH_CPU_PROF=dir: the servers and workers write a CPU profile there when they stop.
+  const prof = CPU_PROF && (args[0] === 'worker' || args[0] === 'serve') ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
+  const child = spawn(process.execPath, [...prof, 'bin/redline.js', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   children.add(child);
   child.output = '';
   child.on('exit', () => children.delete(child));

@@ -47,6 +47,24 @@ export function keyedChainHash(key: AuditKey, prevHash: string, content: Content
   return hmacHex(key, prevHash, hashedContent(content));
 }
 
+/** The canonical texts of a record's JSON members, each made once when a record is appended. */
+export interface ContentTexts {
+  input: string;
+  output: string;
+  ruleset: string;
+  lists: string;
+  meta: string;
+}
+
+/**
+ * `hashedContent` of a record whose JSON members are already canonical text: the same string,
+ * written around the texts instead of serialising the (large) input and output again. Members in
+ * canonical key order: at, input, keyId, kind, lists, meta, output, ref, ruleset.
+ */
+export function hashedContentOfTexts(c: Pick<Content, 'at' | 'kind' | 'keyId' | 'ref'>, t: ContentTexts): string {
+  return `{"at":${JSON.stringify(c.at)},"input":${t.input},"keyId":${c.keyId === null ? 'null' : JSON.stringify(c.keyId)},"kind":${JSON.stringify(c.kind)},"lists":${t.lists},"meta":${t.meta},"output":${t.output},"ref":${c.ref === null ? 'null' : JSON.stringify(c.ref)},"ruleset":${t.ruleset}}`;
+}
+
 /** The chain head's seal: ties the last seq to its hash, so a rewound head shows. */
 export function headSeal(key: AuditKey, seq: number, hash: string): string {
   return hmacHex(key, 'redline audit head\0', String(seq), '\0', hash);
@@ -84,7 +102,19 @@ const AUDIT_ROWS_PER_STATEMENT = 100;
  * records cost a few statements instead of three round trips each. Inside `writeTx`.
  */
 export async function appendAuditsIn(trx: Kysely<Database>, ctx: StoreContext, inputs: readonly AuditInput[]): Promise<AuditRecord[]> {
-  if (!inputs.length) return [];
+  return (await appendAuditRowsIn(trx, ctx, inputs)).records;
+}
+
+/**
+ * appendAuditsIn, also giving back the rows written (whose canonical input and output texts a
+ * caller storing the same JSON again can reuse instead of serialising it once more).
+ */
+export async function appendAuditRowsIn(
+  trx: Kysely<Database>,
+  ctx: StoreContext,
+  inputs: readonly AuditInput[],
+): Promise<{ records: AuditRecord[]; rows: AuditLogTable[] }> {
+  if (!inputs.length) return { records: [], rows: [] };
   let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (ctx.engine === 'postgres') q = q.forUpdate();
   const head = await q.executeTakeFirstOrThrow();
@@ -94,31 +124,39 @@ export async function appendAuditsIn(trx: Kysely<Database>, ctx: StoreContext, i
   const records: AuditRecord[] = [];
   const rows: AuditLogTable[] = [];
   for (const input of inputs) {
+    // Each member serialised once: the row stores the text, the hash covers it, and the record
+    // returned is its parse — what a later read gives back.
+    const texts: ContentTexts = {
+      input: canonicalJson(input.input),
+      output: canonicalJson(input.output),
+      ruleset: input.ruleset ? canonicalJson(input.ruleset) : 'null',
+      lists: input.lists ? canonicalJson(input.lists) : 'null',
+      meta: input.meta ? canonicalJson(input.meta) : 'null',
+    };
     const content = {
       at: nowIso(),
       kind: input.kind,
       keyId: input.keyId ?? null,
       ref: input.ref ?? null,
-      // Round-trip through canonical JSON so the record returned is what a later read gives back.
-      input: JSON.parse(canonicalJson(input.input)) as unknown,
-      output: JSON.parse(canonicalJson(input.output)) as unknown,
+      input: JSON.parse(texts.input) as unknown,
+      output: JSON.parse(texts.output) as unknown,
       ruleset: input.ruleset ?? null,
       lists: input.lists ?? null,
       meta: input.meta ?? null,
     };
     seq += 1;
-    const hash = keyedChainHash(key, prevHash, content);
+    const hash = hmacHex(key, prevHash, hashedContentOfTexts(content, texts));
     rows.push({
       seq,
       at: content.at,
       kind: content.kind,
       key_id: content.keyId,
       ref: content.ref,
-      input_json: canonicalJson(content.input),
-      output_json: canonicalJson(content.output),
-      ruleset_json: content.ruleset ? canonicalJson(content.ruleset) : null,
-      lists_json: content.lists ? canonicalJson(content.lists) : null,
-      meta_json: content.meta ? canonicalJson(content.meta) : null,
+      input_json: texts.input,
+      output_json: texts.output,
+      ruleset_json: input.ruleset ? texts.ruleset : null,
+      lists_json: input.lists ? texts.lists : null,
+      meta_json: input.meta ? texts.meta : null,
       prev_hash: prevHash,
       hash,
       mac_key: key.id,
@@ -130,7 +168,7 @@ export async function appendAuditsIn(trx: Kysely<Database>, ctx: StoreContext, i
     await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_ROWS_PER_STATEMENT)).execute();
   }
   await trx.updateTable('audit_head').set({ seq, hash: prevHash, mac: headSeal(key, seq, prevHash), mac_key: key.id }).where('id', '=', 1).execute();
-  return records;
+  return { records, rows };
 }
 
 export function appendAudit(ctx: StoreContext, input: AuditInput): Promise<AuditRecord> {

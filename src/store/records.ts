@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Determination, ListVersion, ScreeningResult } from '../domain/index.js';
-import { appendAuditIn, appendAuditsIn } from './audit.js';
+import { appendAuditIn, appendAuditRowsIn } from './audit.js';
 import { insertBatchRowsIn } from './batch-repo.js';
 import { canonicalJson } from './canonical.js';
 import { newId, nowIso, num, parseJson, writeTx, type StoreContext } from './context.js';
@@ -134,7 +134,7 @@ async function recordDeterminationsIn(trx: Kysely<Database>, ctx: StoreContext, 
   if (!ds.length) return [];
   const ids = ds.map(() => newId('det'));
   const lists = ds.map((d) => listsRecord(d.lists));
-  const audits = await appendAuditsIn(
+  const { records: audits, rows: auditRows } = await appendAuditRowsIn(
     trx,
     ctx,
     ds.map((d, k) => ({
@@ -155,10 +155,11 @@ async function recordDeterminationsIn(trx: Kysely<Database>, ctx: StoreContext, 
     key_id: d.keyId ?? null,
     outcome: d.output.outcome,
     as_of: d.output.asOf,
-    input_json: canonicalJson(d.input),
-    output_json: canonicalJson(d.output),
+    // The same canonical texts the audit record holds, serialised once.
+    input_json: auditRows[k]!.input_json,
+    output_json: auditRows[k]!.output_json,
     options_json: canonicalJson(d.options),
-    lists_json: canonicalJson(lists[k]),
+    lists_json: auditRows[k]!.lists_json ?? canonicalJson(lists[k]),
     batch_job_id: d.batch?.jobId ?? null,
     batch_row_no: d.batch?.rowNo ?? null,
   }));
