@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { anchorProblem, signAnchor, type AuditAnchor } from './audit-anchor.js';
 import { hmacHex, sameHex, type AuditKey } from './audit-key.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { nowIso, parseJson, writeTx, type StoreContext } from './context.js';
+import { nowIso, parseJson, slices, writeTx, type StoreContext } from './context.js';
 import type { AuditLogTable, Database } from './schema.js';
 import type { AuditInput, AuditKind, AuditQuery, AuditRecord, AuditVerification, AuditVerifyOptions } from './types.js';
 
@@ -164,9 +164,7 @@ export async function appendAuditRowsIn(
     records.push({ ...content, seq, prevHash, hash, macKeyId: key.id });
     prevHash = hash;
   }
-  for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_STATEMENT) {
-    await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_ROWS_PER_STATEMENT)).execute();
-  }
+  for (const part of slices(rows, AUDIT_ROWS_PER_STATEMENT)) await trx.insertInto('audit_log').values(part).execute();
   await trx.updateTable('audit_head').set({ seq, hash: prevHash, mac: headSeal(key, seq, prevHash), mac_key: key.id }).where('id', '=', 1).execute();
   return { records, rows };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { simplify, traditionalize } from '../screening/index.js';
 import { appendAuditIn, appendAuditsIn } from './audit.js';
-import { newId, nowIso, num, parseJson, writeTx, type StoreContext } from './context.js';
+import { newId, nowIso, num, parseJson, slices, writeTx, type StoreContext } from './context.js';
 import { recordReview } from './records.js';
 import type { Database, ReviewCasesTable } from './schema.js';
 import type { AuditInput } from './types.js';
@@ -144,8 +144,8 @@ export async function openCases(ctx: StoreContext, cs: readonly NewCase[]): Prom
     const keys = cs.map(dedupeKey);
     const open = new Map<string, ReviewCasesTable>();
     const distinct = [...new Set(keys)];
-    for (let i = 0; i < distinct.length; i += CASE_ROWS_PER_STATEMENT) {
-      const rows = await trx.selectFrom('review_cases').selectAll().where('dedupe_key', 'in', distinct.slice(i, i + CASE_ROWS_PER_STATEMENT)).where('status', 'in', OPEN_STATUSES).execute();
+    for (const part of slices(distinct, CASE_ROWS_PER_STATEMENT)) {
+      const rows = await trx.selectFrom('review_cases').selectAll().where('dedupe_key', 'in', part).where('status', 'in', OPEN_STATUSES).execute();
       for (const r of rows) if (!open.has(r.dedupe_key)) open.set(r.dedupe_key, r);
     }
     const out: { case: ReviewCase; created: boolean }[] = [];
@@ -164,9 +164,7 @@ export async function openCases(ctx: StoreContext, cs: readonly NewCase[]): Prom
       opened.push({ row, c });
       out.push({ case: toCase(row), created: true });
     }
-    for (let i = 0; i < opened.length; i += CASE_ROWS_PER_STATEMENT) {
-      await trx.insertInto('review_cases').values(opened.slice(i, i + CASE_ROWS_PER_STATEMENT).map((o) => o.row)).execute();
-    }
+    for (const part of slices(opened, CASE_ROWS_PER_STATEMENT)) await trx.insertInto('review_cases').values(part.map((o) => o.row)).execute();
     const events = opened.map(({ row, c }) => ({ row, c, text: openedText(c) }));
     const audits = await appendAuditsIn(
       trx,
@@ -174,9 +172,7 @@ export async function openCases(ctx: StoreContext, cs: readonly NewCase[]): Prom
       events.map((e) => eventAudit(e.row.id, e.c.actor, 'opened', e.text, { orderRef: e.row.order_ref })),
     );
     const eventRows = events.map((e, k) => ({ case_id: e.row.id, at: audits[k]!.at, actor: e.c.actor ?? null, action: 'opened', text: e.text, audit_seq: audits[k]!.seq }));
-    for (let i = 0; i < eventRows.length; i += CASE_ROWS_PER_STATEMENT) {
-      await trx.insertInto('review_case_events').values(eventRows.slice(i, i + CASE_ROWS_PER_STATEMENT)).execute();
-    }
+    for (const part of slices(eventRows, CASE_ROWS_PER_STATEMENT)) await trx.insertInto('review_case_events').values(part).execute();
     return out;
   });
 }

@@ -33,6 +33,11 @@ export async function writeTx<T>(ctx: StoreContext, fn: (trx: Kysely<Database>) 
   });
 }
 
+/** The items in consecutive parts of at most `size` (multi-row statements stay under the engines' parameter limits). */
+export function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 export function nowIso(): string {
   return new Date().toISOString();
 }

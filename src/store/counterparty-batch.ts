@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { appendAuditsIn } from './audit.js';
-import { newId, nowIso, writeTx, type StoreContext } from './context.js';
+import { newId, nowIso, slices, writeTx, type StoreContext } from './context.js';
 import { counterpartyKey } from './counterparty-key.js';
 import type { CounterpartiesTable, Database } from './schema.js';
 import type { ScreeningResult } from '../domain/index.js';
@@ -55,18 +55,18 @@ export async function upsertCounterpartiesIn(trx: Kysely<Database>, cs: readonly
   const plain: CounterpartiesTable[] = [];
   const patching: CounterpartiesTable[] = [];
   for (const [key, c] of mergeByKey(cs)) (c.address || c.aliases?.length || c.screening ? patching : plain).push(rowOf(key, c, at));
-  for (let i = 0; i < plain.length; i += ROWS_PER_STATEMENT) {
+  for (const part of slices(plain, ROWS_PER_STATEMENT)) {
     await trx
       .insertInto('counterparties')
-      .values(plain.slice(i, i + ROWS_PER_STATEMENT))
+      .values(part)
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
   }
-  for (let i = 0; i < patching.length; i += ROWS_PER_STATEMENT) {
+  for (const part of slices(patching, ROWS_PER_STATEMENT)) {
     // Keys are unique within a statement (merged above), as PostgreSQL requires of DO UPDATE.
     await trx
       .insertInto('counterparties')
-      .values(patching.slice(i, i + ROWS_PER_STATEMENT))
+      .values(part)
       .onConflict((oc) =>
         oc.column('key').doUpdateSet({
           address: sql<string | null>`coalesce(excluded.address, counterparties.address)`,

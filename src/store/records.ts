@@ -3,7 +3,7 @@ import type { Determination, ListVersion, ScreeningResult } from '../domain/inde
 import { appendAuditIn, appendAuditRowsIn } from './audit.js';
 import { insertBatchRowsIn } from './batch-repo.js';
 import { canonicalJson } from './canonical.js';
-import { newId, nowIso, num, parseJson, writeTx, type StoreContext } from './context.js';
+import { newId, nowIso, num, parseJson, slices, writeTx, type StoreContext } from './context.js';
 import { counterpartyKey } from './counterparty-key.js';
 import { upsertCounterpartiesIn, type CounterpartyWrite } from './counterparty-batch.js';
 import type { CounterpartiesTable, Database, DeterminationsTable, ReviewsTable } from './schema.js';
@@ -163,9 +163,7 @@ async function recordDeterminationsIn(trx: Kysely<Database>, ctx: StoreContext, 
     batch_job_id: d.batch?.jobId ?? null,
     batch_row_no: d.batch?.rowNo ?? null,
   }));
-  for (let i = 0; i < rows.length; i += DETERMINATION_ROWS_PER_STATEMENT) {
-    await trx.insertInto('determinations').values(rows.slice(i, i + DETERMINATION_ROWS_PER_STATEMENT)).execute();
-  }
+  for (const part of slices(rows, DETERMINATION_ROWS_PER_STATEMENT)) await trx.insertInto('determinations').values(part).execute();
   const counterparties: CounterpartyWrite[] = [];
   for (const d of ds) {
     partiesOf(d.input).forEach((party, i) => {
