@@ -33,6 +33,16 @@ interface Indexed {
 
 const MEMO_LIMIT = 10_000;
 
+/** The value kept for `key`, computed on first use; the memo starts over at MEMO_LIMIT entries. */
+function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /**
  * Builds the catalogue from CSV rows (pure: the loader in src/bundle reads the file). Throws a
  * CatalogueRowError for a row that does not make sense and an Error for two rows with one name.
@@ -79,12 +89,7 @@ export function buildCatalogue(rows: readonly CatalogueRow[]): Catalogue {
   const byWritten = new Map<string, CatalogueMatch>();
 
   function match(model: string): CatalogueMatch {
-    const known = byWritten.get(model);
-    if (known !== undefined) return known;
-    const found = matchNormalised(model);
-    if (byWritten.size >= MEMO_LIMIT) byWritten.clear();
-    byWritten.set(model, found);
-    return found;
+    return remember(byWritten, model, () => matchNormalised(model));
   }
 
   function matchNormalised(model: string): CatalogueMatch {
@@ -93,12 +98,7 @@ export function buildCatalogue(rows: readonly CatalogueRow[]): Catalogue {
     if (hit !== undefined) return { kind: 'exact', entry: hit };
     const clash = clashes.get(key);
     if (clash !== undefined) return { kind: 'ambiguous', candidates: [...clash].sort() };
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    const found = matchByWords(model);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, found);
-    return found;
+    return remember(memo, key, () => matchByWords(model));
   }
 
   /**
